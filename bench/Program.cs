@@ -1,0 +1,1 @@
+Console.WriteLine("usage: bench engine --backend sqlite|azurite --orchestrations N");

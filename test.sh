@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs every test of the solution. Installs what the tests need first (Azurite from npm),
+# builds with warnings as errors, runs all test projects, and closes with one line
+# "N passed, N failed" summed over the projects.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+if ! npm ci --no-audit --no-fund --loglevel=error >/dev/null; then
+  echo "npm ci failed: Azurite could not be installed" >&2
+  exit 1
+fi
+test -x node_modules/.bin/azurite || { echo "Azurite missing after npm ci" >&2; exit 1; }
+
+dotnet build Serverless.sln -warnaserror -nologo -v:q || { echo "0 passed, 1 failed"; exit 1; }
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+dotnet test Serverless.sln --no-build -nologo "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# VSTest prints one summary per test project: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, ..."
+sum() { grep -Eo "$1: +[0-9]+" "$log" | awk '{ s += $2 } END { print s + 0 }'; }
+passed=$(sum Passed)
+failed=$(sum Failed)
+projects=$(grep -Ec '^(Passed|Failed)! ' "$log")
+echo
+echo "test projects reporting: ${projects:-0}"
+echo "${passed:-0} passed, ${failed:-0} failed"
+if [ "$status" -ne 0 ] || [ "${failed:-0}" -ne 0 ]; then exit 1; fi
+[ "${passed:-0}" -gt 0 ] || { echo "no test ran" >&2; exit 1; }
