@@ -1,0 +1,60 @@
+using System.Text.Json;
+
+namespace DurableTasks.Backends.Sqlite;
+
+public sealed partial class SqliteOrchestrationStore
+{
+    public Task<IReadOnlyList<ActivityWorkItem>> LockActivitiesAsync(int max, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        var now = timeProvider.GetUtcNow().UtcTicks;
+        var token = Guid.NewGuid().ToString("N");
+        return WriteAsync<IReadOnlyList<ActivityWorkItem>>(tx =>
+        {
+            var claim = Command(tx, """
+                UPDATE messages SET lock_token = $tok, locked_until = $until, dequeue_count = dequeue_count + 1
+                WHERE seq IN (SELECT seq FROM messages WHERE kind = 1 AND visible_at <= $now AND locked_until <= $now ORDER BY seq LIMIT $max)
+                RETURNING body, dequeue_count
+                """);
+            With(claim, "$tok", token);
+            With(claim, "$until", now + lease.Ticks);
+            With(claim, "$now", now);
+            With(claim, "$max", max);
+            var items = new List<ActivityWorkItem>();
+            using var reader = claim.ExecuteReader();
+            while (reader.Read())
+            {
+                var message = JsonSerializer.Deserialize(reader.GetString(0), EngineJsonContext.Default.ActivityMessage)!;
+                items.Add(new ActivityWorkItem(message, token, reader.GetInt32(1)));
+            }
+            return items;
+        }, cancellationToken, signal: false);
+    }
+
+    public Task<IReadOnlyList<bool>> CompleteActivitiesAsync(IReadOnlyList<ActivityCompletion> completions, CancellationToken cancellationToken = default)
+    {
+        if (completions.Count == 0) return Task.FromResult<IReadOnlyList<bool>>([]);
+        return WriteAsync<IReadOnlyList<bool>>(tx =>
+        {
+            var results = new List<bool>(completions.Count);
+            foreach (var completion in completions)
+            {
+                var delete = Command(tx, "DELETE FROM messages WHERE message_id = $mid AND lock_token = $tok");
+                With(delete, "$mid", completion.WorkItem.Message.MessageId);
+                With(delete, "$tok", completion.WorkItem.LockToken);
+                var owned = delete.ExecuteNonQuery() == 1;
+                if (owned) InsertMessage(tx, completion.Result);
+                results.Add(owned);
+            }
+            return results;
+        }, cancellationToken);
+    }
+
+    public Task AbandonActivityAsync(ActivityWorkItem workItem, CancellationToken cancellationToken = default) =>
+        WriteAsync(tx =>
+        {
+            var release = Command(tx, "UPDATE messages SET lock_token = NULL, locked_until = 0 WHERE message_id = $mid AND lock_token = $tok");
+            With(release, "$mid", workItem.Message.MessageId);
+            With(release, "$tok", workItem.LockToken);
+            return release.ExecuteNonQuery();
+        }, cancellationToken);
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Text;
+using DurableTasks.Abstractions;
+
+namespace DurableTasks.Backends.Sqlite;
+
+public sealed partial class SqliteOrchestrationStore
+{
+    public Task<InstancePage> QueryInstancesAsync(InstanceQuery query, CancellationToken cancellationToken = default)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        var sql = new StringBuilder($"SELECT {InstanceColumns} FROM instances WHERE 1 = 1");
+        if (query.Statuses is { Count: > 0 } statuses)
+        {
+            sql.Append(" AND status IN (").AppendJoin(", ", statuses.Select(s => ((int)s).ToString(CultureInfo.InvariantCulture))).Append(')');
+        }
+        if (query.CreatedFrom is { } from)
+        {
+            sql.Append(" AND created_at >= $from");
+            command.Parameters.AddWithValue("$from", from.UtcTicks);
+        }
+        if (query.CreatedTo is { } to)
+        {
+            sql.Append(" AND created_at <= $to");
+            command.Parameters.AddWithValue("$to", to.UtcTicks);
+        }
+        if (query.InstanceIdPrefix is { } prefix)
+        {
+            sql.Append(" AND substr(instance_id, 1, length($prefix)) = $prefix");
+            command.Parameters.AddWithValue("$prefix", prefix);
+        }
+        if (query.ContinuationToken is { } token)
+        {
+            // Keyset paging: the token is the last row's (created_at, instance_id).
+            var separator = token.IndexOf('|', StringComparison.Ordinal);
+            if (separator < 0 || !long.TryParse(token.AsSpan(0, separator), NumberStyles.None, CultureInfo.InvariantCulture, out var afterCreated))
+            {
+                throw new ArgumentException("The continuation token is not one this store issued.", nameof(query));
+            }
+            sql.Append(" AND (created_at > $ac OR (created_at = $ac AND instance_id > $ai))");
+            command.Parameters.AddWithValue("$ac", afterCreated);
+            command.Parameters.AddWithValue("$ai", token[(separator + 1)..]);
+        }
+        sql.Append(" ORDER BY created_at, instance_id LIMIT $limit");
+        command.Parameters.AddWithValue("$limit", query.PageSize + 1);
+        command.CommandText = sql.ToString();
+
+        var rows = new List<InstanceRecord>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read()) rows.Add(ReadInstance(reader));
+        }
+        string? next = null;
+        if (rows.Count > query.PageSize)
+        {
+            rows.RemoveAt(rows.Count - 1);
+            var last = rows[^1];
+            next = string.Create(CultureInfo.InvariantCulture, $"{last.CreatedAt.UtcTicks}|{last.InstanceId}");
+        }
+        return Task.FromResult(new InstancePage(rows, next));
+    }
+
+    public Task<bool> PurgeInstanceAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        WriteAsync(tx =>
+        {
+            var status = With(Command(tx, "SELECT status FROM instances WHERE instance_id = $id"), "$id", instanceId).ExecuteScalar();
+            if (status is not long value || !((OrchestrationRuntimeStatus)value).IsTerminal()) return false;
+            foreach (var table in new[] { "instances", "history", "payloads", "messages" })
+            {
+                With(Command(tx, $"DELETE FROM {table} WHERE instance_id = $id"), "$id", instanceId).ExecuteNonQuery();
+            }
+            return true;
+        }, cancellationToken);
+}
