@@ -25,7 +25,8 @@ public sealed class DurableTaskClient(IOrchestrationStore store, TimeProvider? t
         var instanceId = options?.InstanceId ?? Guid.NewGuid().ToString("N");
         ArgumentException.ThrowIfNullOrWhiteSpace(instanceId);
         var now = time.GetUtcNow();
-        var executionId = Guid.NewGuid().ToString("N");
+        // Derived from the id so that replay-safe randomness is reproducible for a given instance id.
+        var executionId = Worker.MessageIds.DerivedExecutionId($"{instanceId}|root");
         var serialized = converter.Serialize(input);
         var record = new InstanceRecord
         {

@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using DurableTasks.Abstractions;
+using DurableTasks.Backends.Sqlite;
+using DurableTasks.Client;
+using DurableTasks.History;
+
+namespace DurableTasks.CrashWorker;
+
+/// <summary>What a drill found: per-instance problems (empty when the engine kept every guarantee) and counts.</summary>
+public sealed record CrashDrillReport(int Orchestrations, int Kills, TimeSpan Elapsed, IReadOnlyList<string> Problems, long LeftoverMessages);
+
+/// <summary>
+/// Schedules fan-out orchestrations into a SQLite file, runs them in a separate worker process, kills that
+/// process with SIGKILL at random moments and restarts it, then checks every instance: completed, right
+/// output, each step exactly once in history, no message left behind.
+/// </summary>
+public static class CrashDrill
+{
+    public static async Task<CrashDrillReport> RunAsync(string databasePath, int orchestrations, int seed, TimeSpan timeout, TextWriter? log = null)
+    {
+        var started = Stopwatch.StartNew();
+        var store = new SqliteOrchestrationStore(new SqliteStoreOptions { DatabasePath = databasePath });
+        await store.InitializeAsync();
+        var client = new DurableTaskClient(store);
+        var ids = new List<string>();
+        for (var i = 0; i < orchestrations; i++)
+        {
+            ids.Add(await client.ScheduleNewOrchestrationInstanceAsync(DrillWorkload.Orchestrator, i, new StartOrchestrationOptions { InstanceId = $"drill-{i:D5}" }));
+        }
+
+        var random = new Random(seed);
+        var kills = 0;
+        using var deadline = new CancellationTokenSource(timeout);
+        var worker = StartWorker(databasePath);
+        try
+        {
+            while (!deadline.IsCancellationRequested)
+            {
+                var (running, _) = await client.QueryInstancesAsync(new() { Statuses = [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running], PageSize = 1 });
+                if (running.Count == 0) break;
+                var pause = TimeSpan.FromMilliseconds(random.Next(30, 300));
+                await Task.Delay(pause, deadline.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+                if (kills < 20)
+                {
+                    worker.Kill(entireProcessTree: true);
+                    await worker.WaitForExitAsync();
+                    worker.Dispose();
+                    kills++;
+                    log?.WriteLine($"killed worker #{kills} at {started.Elapsed.TotalSeconds:F1}s");
+                    worker = StartWorker(databasePath);
+                }
+            }
+        }
+        finally
+        {
+            if (!worker.HasExited) worker.Kill(entireProcessTree: true);
+            await worker.WaitForExitAsync();
+            worker.Dispose();
+        }
+
+        var problems = new List<string>();
+        for (var i = 0; i < ids.Count; i++)
+        {
+            problems.AddRange(await CheckAsync(client, ids[i], i));
+        }
+        var (orchestrationBacklog, activityBacklog) = await store.GetBacklogAsync();
+        await store.DisposeAsync();
+        return new CrashDrillReport(orchestrations, kills, started.Elapsed, problems, orchestrationBacklog + activityBacklog);
+    }
+
+    private static async Task<IEnumerable<string>> CheckAsync(DurableTaskClient client, string id, int n)
+    {
+        var problems = new List<string>();
+        var instance = await client.GetInstanceAsync(id);
+        if (instance is null) return [$"{id}: missing"];
+        if (instance.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
+        {
+            return [$"{id}: {instance.RuntimeStatus} {instance.FailureDetails}"];
+        }
+        if (instance.ReadOutputAs<long>() != DrillWorkload.Expected(n)) problems.Add($"{id}: output {instance.SerializedOutput}, expected {DrillWorkload.Expected(n)}");
+        var history = await client.GetHistoryAsync(id);
+        void ExpectOnce<T>(Func<T, int> key, string what) where T : HistoryEvent
+        {
+            var groups = history.OfType<T>().GroupBy(key).ToList();
+            if (groups.Count != DrillWorkload.Width || groups.Any(g => g.Count() != 1))
+            {
+                problems.Add($"{id}: {what} recorded {string.Join(",", groups.Select(g => $"#{g.Key}x{g.Count()}"))}");
+            }
+        }
+        ExpectOnce<TaskScheduledEvent>(e => e.TaskId, "scheduled");
+        ExpectOnce<TaskCompletedEvent>(e => e.TaskScheduledId, "completed");
+        if (history.OfType<ExecutionStartedEvent>().Count() != 1) problems.Add($"{id}: started {history.OfType<ExecutionStartedEvent>().Count()} times");
+        if (history.OfType<ExecutionCompletedEvent>().Count() != 1) problems.Add($"{id}: completed {history.OfType<ExecutionCompletedEvent>().Count()} times");
+        return problems;
+    }
+
+    private static Process StartWorker(string databasePath)
+    {
+        var exe = Path.Combine(AppContext.BaseDirectory, "DurableTasks.CrashWorker.dll");
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { exe, "worker", "--db", databasePath }) info.ArgumentList.Add(arg);
+        var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the crash worker process.");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+}
