@@ -4,13 +4,13 @@ namespace DurableTasks.Worker;
 public sealed record DurableTaskWorkerOptions
 {
     /// <summary>Activities executing at once in this process.</summary>
-    public int MaxConcurrentActivities { get; init; } = Environment.ProcessorCount * 16;
+    public int MaxConcurrentActivities { get; init; } = 128;
 
     /// <summary>Instances locked and committed together in one store round trip.</summary>
-    public int OrchestrationBatchSize { get; init; } = 64;
+    public int OrchestrationBatchSize { get; init; } = 128;
 
     /// <summary>Activity requests locked together.</summary>
-    public int ActivityBatchSize { get; init; } = 64;
+    public int ActivityBatchSize { get; init; } = 128;
 
     /// <summary>How long an instance stays locked by a worker that stops answering (engine time).</summary>
     public TimeSpan OrchestrationLease { get; init; } = TimeSpan.FromMinutes(1);

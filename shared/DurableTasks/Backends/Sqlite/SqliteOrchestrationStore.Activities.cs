@@ -12,7 +12,7 @@ public sealed partial class SqliteOrchestrationStore
         {
             var claim = Command(tx, """
                 UPDATE messages SET lock_token = $tok, locked_until = $until, dequeue_count = dequeue_count + 1
-                WHERE seq IN (SELECT seq FROM messages WHERE kind = 1 AND visible_at <= $now AND locked_until <= $now ORDER BY seq LIMIT $max)
+                WHERE seq IN (SELECT seq FROM messages INDEXED BY ix_messages_due WHERE kind = 1 AND visible_at <= $now AND locked_until <= $now ORDER BY visible_at LIMIT $max)
                 RETURNING body, dequeue_count
                 """);
             With(claim, "$tok", token);

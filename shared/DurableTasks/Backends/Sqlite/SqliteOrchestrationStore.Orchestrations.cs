@@ -40,7 +40,7 @@ public sealed partial class SqliteOrchestrationStore
                     instance = ReadInstance(reader);
                 }
 
-                var fetch = Command(tx, "SELECT body FROM messages WHERE instance_id = $id AND kind = 0 AND visible_at <= $now ORDER BY seq");
+                var fetch = Command(tx, "SELECT body FROM messages INDEXED BY ix_messages_instance WHERE instance_id = $id AND kind = 0 AND visible_at <= $now ORDER BY seq");
                 With(fetch, "$id", instanceId);
                 With(fetch, "$now", now);
                 var messages = new List<OrchestrationMessage>();

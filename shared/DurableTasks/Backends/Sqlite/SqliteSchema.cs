@@ -48,7 +48,7 @@ internal static class SqliteSchema
             body          TEXT NOT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_messages_due ON messages (kind, visible_at);
-        CREATE INDEX IF NOT EXISTS ix_messages_instance ON messages (instance_id, kind);
+        CREATE INDEX IF NOT EXISTS ix_messages_instance ON messages (instance_id, kind, seq);
         """;
 
     public const int OrchestrationKind = 0;

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using DurableTasks.Abstractions;
+using DurableTasks.Backends;
+using DurableTasks.Client;
+using DurableTasks.Worker;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bench;
+
+/// <summary>Throughput and latency of the engine on one store: fan-out(6)/fan-in, and 200-step sequences.</summary>
+internal sealed class EngineBenchmark(Func<IOrchestrationStore> createStore, DurableTaskWorkerOptions workerOptions)
+{
+    public sealed record Result(double PerSecond, double WorkItemsPerSecond, double P50Ms, double P99Ms, int Count, TimeSpan Elapsed);
+
+    public async Task<Result> RunAsync(string orchestrator, object input, int count, TimeSpan timeout)
+    {
+        var store = createStore();
+        await store.InitializeAsync();
+        var client = new DurableTaskClient(store);
+        var registry = new DurableTaskRegistry();
+        Register(registry);
+        await using var services = new ServiceCollection().BuildServiceProvider();
+        long workItems = 0;
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == DurableTasks.Diagnostics.EngineTelemetry.Name && instrument.Name is "durabletasks.episodes" or "durabletasks.activities")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref workItems, value));
+        listener.Start();
+
+        using var worker = new DurableTaskWorker(store, registry, services, workerOptions);
+        var clock = Stopwatch.StartNew();
+        await worker.StartAsync(CancellationToken.None);
+        var prefix = $"{orchestrator}-{Guid.NewGuid():N}-";
+        // Several concurrent producers, as several portal requests would be, so the producer is not the limit.
+        const int producers = 8;
+        var scheduling = Task.WhenAll(Enumerable.Range(0, producers).Select(p => Task.Run(async () =>
+        {
+            for (var i = p; i < count; i += producers)
+            {
+                await client.ScheduleNewOrchestrationInstanceAsync(orchestrator, input, new StartOrchestrationOptions { InstanceId = $"{prefix}{i:D7}" });
+            }
+        })));
+        using var deadline = new CancellationTokenSource(timeout);
+        await scheduling;
+        while (true)
+        {
+            var wake = store.Signal.Next;
+            var (open, _) = await client.QueryInstancesAsync(new InstanceQuery
+            {
+                Statuses = [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running],
+                InstanceIdPrefix = prefix,
+                PageSize = 1,
+            });
+            if (open.Count == 0) break;
+            await wake.WaitAsync(TimeSpan.FromMilliseconds(50), deadline.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            deadline.Token.ThrowIfCancellationRequested();
+        }
+        var elapsed = clock.Elapsed;
+        await worker.StopAsync(CancellationToken.None);
+        listener.Dispose();
+
+        var latencies = new List<double>(count);
+        string? token = null;
+        do
+        {
+            var page = await store.QueryInstancesAsync(new InstanceQuery { InstanceIdPrefix = prefix, PageSize = 1000, ContinuationToken = token });
+            foreach (var instance in page.Instances)
+            {
+                if (instance.Status != OrchestrationRuntimeStatus.Completed) throw new InvalidOperationException($"{instance.InstanceId} ended {instance.Status}: {instance.Failure}");
+                latencies.Add((instance.CompletedAt!.Value - instance.CreatedAt).TotalMilliseconds);
+            }
+            token = page.ContinuationToken;
+        }
+        while (token is not null);
+        latencies.Sort();
+        if (store is IAsyncDisposable disposable) await disposable.DisposeAsync();
+        return new Result(count / elapsed.TotalSeconds, Interlocked.Read(ref workItems) / elapsed.TotalSeconds,
+            Percentile(latencies, 0.50), Percentile(latencies, 0.99), count, elapsed);
+    }
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    private static void Register(DurableTaskRegistry registry) => registry
+        .AddActivityFunc<int, int>("Work", (_, x) => x + 1)
+        .AddOrchestratorFunc<int, int>("FanOut6", async (ctx, x) =>
+        {
+            var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => ctx.CallActivityAsync<int>("Work", x + i)));
+            return results.Sum();
+        })
+        .AddOrchestratorFunc<int, int>("Sequence200", async (ctx, x) =>
+        {
+            for (var i = 0; i < 200; i++) x = await ctx.CallActivityAsync<int>("Work", x);
+            return x;
+        });
+}
