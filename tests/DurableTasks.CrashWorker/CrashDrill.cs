@@ -10,8 +10,8 @@ namespace DurableTasks.CrashWorker;
 public sealed record CrashDrillReport(int Orchestrations, int Kills, TimeSpan Elapsed, IReadOnlyList<string> Problems, long LeftoverMessages);
 
 /// <summary>
-/// Schedules fan-out orchestrations into a SQLite file, runs them in a separate worker process, kills that
-/// process with SIGKILL at random moments and restarts it, then checks every instance: completed, right
+/// Schedules fan-out orchestrations into a SQLite file, runs them in two worker processes, kills one of
+/// them with SIGKILL at random moments and restarts it, then checks every instance: completed, right
 /// output, each step exactly once in history, no message left behind.
 /// </summary>
 public static class CrashDrill
@@ -31,7 +31,8 @@ public static class CrashDrill
         var random = new Random(seed);
         var kills = 0;
         using var deadline = new CancellationTokenSource(timeout);
-        var worker = StartWorker(databasePath);
+        // Two worker processes share the file; one of them is killed at random moments and restarted.
+        var workers = new[] { StartWorker(databasePath), StartWorker(databasePath) };
         try
         {
             while (!deadline.IsCancellationRequested)
@@ -42,20 +43,24 @@ public static class CrashDrill
                 await Task.Delay(pause, deadline.Token).ContinueWith(_ => { }, TaskScheduler.Default);
                 if (kills < 20)
                 {
-                    worker.Kill(entireProcessTree: true);
-                    await worker.WaitForExitAsync();
-                    worker.Dispose();
+                    var victim = random.Next(workers.Length);
+                    workers[victim].Kill(entireProcessTree: true);
+                    await workers[victim].WaitForExitAsync();
+                    workers[victim].Dispose();
                     kills++;
-                    log?.WriteLine($"killed worker #{kills} at {started.Elapsed.TotalSeconds:F1}s");
-                    worker = StartWorker(databasePath);
+                    log?.WriteLine($"killed worker {victim} (kill #{kills}) at {started.Elapsed.TotalSeconds:F1}s");
+                    workers[victim] = StartWorker(databasePath);
                 }
             }
         }
         finally
         {
-            if (!worker.HasExited) worker.Kill(entireProcessTree: true);
-            await worker.WaitForExitAsync();
-            worker.Dispose();
+            foreach (var worker in workers)
+            {
+                if (!worker.HasExited) worker.Kill(entireProcessTree: true);
+                await worker.WaitForExitAsync();
+                worker.Dispose();
+            }
         }
 
         var problems = new List<string>();

@@ -152,28 +152,29 @@ public sealed class DurableTaskWorker : BackgroundService
     {
         var slots = new SemaphoreSlim(options.MaxConcurrentActivities);
         var finished = Channel.CreateUnbounded<ActivityCompletion>(new UnboundedChannelOptions { SingleReader = true });
-        using var drainCompletions = new CancellationTokenSource();
-        var completer = CompleteActivitiesAsync(finished.Reader, drainCompletions.Token);
+        var completer = CompleteActivitiesAsync(finished.Reader);
         var running = new List<Task>();
-        try
+
+        // On shutdown, in-flight activities get ShutdownTimeout to finish; then they are cancelled and released.
+        using var abort = new CancellationTokenSource();
+        using var graceOnStop = stoppingToken.Register(() => abort.CancelAfter(options.ShutdownTimeout));
+        while (!stoppingToken.IsCancellationRequested)
         {
-            while (!stoppingToken.IsCancellationRequested)
+            try
             {
                 await slots.WaitAsync(stoppingToken);
                 var free = 1;
                 while (free < options.ActivityBatchSize && slots.Wait(0)) free++;
                 var wake = store.Signal.Next;
-                IReadOnlyList<Backends.ActivityWorkItem> items;
+                IReadOnlyList<ActivityWorkItem> items = [];
                 try
                 {
                     items = await store.LockActivitiesAsync(free, options.ActivityLease, stoppingToken);
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                finally
                 {
-                    logger.LogError(ex, "Locking activities failed; retrying");
-                    items = [];
+                    if (free > items.Count) slots.Release(free - items.Count);
                 }
-                if (free > items.Count) slots.Release(free - items.Count);
                 if (items.Count == 0)
                 {
                     await IdleAsync(wake, stoppingToken);
@@ -181,40 +182,52 @@ public sealed class DurableTaskWorker : BackgroundService
                 }
                 foreach (var item in items)
                 {
-                    running.Add(Task.Run(async () =>
-                    {
-                        try
-                        {
-                            var completion = await activities.RunAsync(item, stoppingToken);
-                            finished.Writer.TryWrite(completion);
-                        }
-                        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-                        {
-                            await store.AbandonActivityAsync(item, CancellationToken.None);
-                        }
-                        finally
-                        {
-                            slots.Release();
-                        }
-                    }, CancellationToken.None));
+                    running.Add(RunOneActivityAsync(item, slots, finished.Writer, abort.Token));
                 }
                 running.RemoveAll(t => t.IsCompleted);
             }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Activity dispatch failed; retrying");
+                await IdleAsync(Task.Delay(options.MaxPollInterval, CancellationToken.None), stoppingToken);
+            }
         }
 
-        // Graceful shutdown: let in-flight activities finish (bounded), record their results, release the rest.
-        await Task.WhenAll(running).WaitAsync(options.ShutdownTimeout).ContinueWith(_ => { }, TaskScheduler.Default);
+        await Task.WhenAll(running);
         finished.Writer.TryComplete();
         await completer;
     }
 
-    private async Task CompleteActivitiesAsync(ChannelReader<ActivityCompletion> reader, CancellationToken cancellationToken)
+    private async Task RunOneActivityAsync(ActivityWorkItem item, SemaphoreSlim slots, ChannelWriter<ActivityCompletion> finished, CancellationToken abort)
+    {
+        await Task.Yield();
+        try
+        {
+            var completion = await activities.RunAsync(item, abort);
+            finished.TryWrite(completion);
+        }
+        catch (OperationCanceledException) when (abort.IsCancellationRequested)
+        {
+            logger.LogInformation("Activity {Name} of {InstanceId} cancelled by shutdown; released for another worker", item.Message.Name, item.Message.InstanceId);
+            await store.AbandonActivityAsync(item, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Activity {Name} of {InstanceId} could not be run; it runs again after its lease", item.Message.Name, item.Message.InstanceId);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    private async Task CompleteActivitiesAsync(ChannelReader<ActivityCompletion> reader)
     {
         var batch = new List<ActivityCompletion>();
-        while (await reader.WaitToReadAsync(cancellationToken))
+        while (await reader.WaitToReadAsync())
         {
             while (batch.Count < 256 && reader.TryRead(out var completion)) batch.Add(completion);
             try

@@ -515,4 +515,20 @@ public abstract class OrchestrationStoreContract
         Assert.Contains(parts[1], status.SerializedCustomStatus);
         Assert.NotEqual(parts[0], parts[2]);
     }
+
+    [Fact]
+    public async Task Large_payloads_round_trip_through_history()
+    {
+        var big = new string('材', 200_000);
+        await using var h = await StartAsync(r => r
+            .AddActivityFunc<string, string>("Echo", (_, s) => s)
+            .AddOrchestratorFunc<string, int>("Big", async (ctx, s) => (await ctx.CallActivityAsync<string>("Echo", s)).Length));
+
+        var id = await h.Client.ScheduleNewOrchestrationInstanceAsync("Big", big);
+        var done = await h.Client.WaitForInstanceCompletionAsync(id, EngineHarness.Timeout());
+
+        Assert.Equal(big.Length, done.ReadOutputAs<int>());
+        var history = await h.Client.GetHistoryAsync(id);
+        Assert.Equal(big, System.Text.Json.JsonSerializer.Deserialize<string>(history.OfType<TaskCompletedEvent>().Single().Result!));
+    }
 }
