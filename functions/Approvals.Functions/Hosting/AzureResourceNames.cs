@@ -1,0 +1,63 @@
+namespace Approvals.Functions.Hosting;
+
+/// <summary>
+/// The names of every Azure resource the app reads or writes. infra-bicep declares the same names;
+/// tests in tests/Approvals.Functions.Tests keep the two from drifting apart.
+/// </summary>
+public static class AzureResourceNames
+{
+    /// <summary>Service Bus queue carrying department decisions (api.md, "Departments").</summary>
+    public const string DepartmentResponsesQueue = "department-responses";
+
+    /// <summary>Storage queue that wakes the engine for orchestration work.</summary>
+    public const string EngineControlQueue = "approvals-control";
+
+    /// <summary>Storage queue that wakes the engine for activity work.</summary>
+    public const string EngineActivitiesQueue = "approvals-activities";
+
+    /// <summary>Engine tables: instances and histories.</summary>
+    public const string EngineInstancesTable = "ApprovalsInstances";
+
+    public const string EngineHistoryTable = "ApprovalsHistory";
+
+    /// <summary>Blob container for engine payloads too large for a table row.</summary>
+    public const string EnginePayloadsContainer = "approvals-payloads";
+
+    /// <summary>Blob container for applicants' materials, content-addressed by SHA-256.</summary>
+    public const string MaterialsContainer = "materials";
+
+    /// <summary>Blob container for certificate documents.</summary>
+    public const string CertificatesContainer = "certificates";
+
+    /// <summary>Table index of certificates.</summary>
+    public const string CertificatesTable = "Certificates";
+
+    /// <summary>Append-only credit records, partition = USCC.</summary>
+    public const string CreditLedgerTable = "CreditLedger";
+
+    /// <summary>Submission idempotency keys and processed department message ids.</summary>
+    public const string IdempotencyTable = "Idempotency";
+
+    /// <summary>Every queue, table and container, for consistency checks.</summary>
+    public static IReadOnlyList<string> StorageQueues { get; } = [EngineControlQueue, EngineActivitiesQueue];
+
+    public static IReadOnlyList<string> Tables { get; } = [EngineInstancesTable, EngineHistoryTable, CertificatesTable, CreditLedgerTable, IdempotencyTable];
+
+    public static IReadOnlyList<string> Containers { get; } = [EnginePayloadsContainer, MaterialsContainer, CertificatesContainer];
+
+    /// <summary>App settings the code reads in Azure (identity-based connections: no keys).</summary>
+    public static IReadOnlyList<string> AppSettings { get; } =
+    [
+        "AzureWebJobsStorage__accountName",
+        "AzureWebJobsStorage__credential",
+        "AzureWebJobsStorage__clientId",
+        "ServiceBusConnection__fullyQualifiedNamespace",
+        "ServiceBusConnection__credential",
+        "ServiceBusConnection__clientId",
+        "Storage__Mode",
+        "Storage__AccountName",
+        "Storage__ManagedIdentityClientId",
+        "Portal__PublicBaseUrl",
+        "APPLICATIONINSIGHTS_CONNECTION_STRING",
+    ];
+}
