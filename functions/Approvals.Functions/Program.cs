@@ -1,4 +1,17 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/api/health", () => Results.Ok(new { status = "ok" }));
-app.Run();
+using Approvals.Functions.Hosting;
+
+var app = AppHost.Build(args);
+var storage = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value;
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    Console.WriteLine($"Approvals is running at {string.Join(", ", app.Urls)}  ({app.Environment.EnvironmentName})");
+    Console.WriteLine($"Data: {(storage.Mode == "embedded" ? Path.GetFullPath(storage.Path) : "Azure Storage")}");
+    if (app.Environment.IsDevelopment())
+    {
+        Console.WriteLine("Dev tokens: Authorization: Bearer dev:applicant:<USCC> | dev:department:<DEPT> | dev:supervisor:<name>");
+    }
+});
+await app.RunAsync();
+
+/// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>
+public partial class Program;

@@ -1,0 +1,20 @@
+using System.Security.Claims;
+
+namespace Approvals.Functions.Identity;
+
+/// <summary>Who is calling, in the terms of api.md.</summary>
+public static class CallerExtensions
+{
+    public static bool IsSupervisor(this ClaimsPrincipal user) => user.IsInRole(Roles.Supervisor);
+
+    public static bool IsApplicant(this ClaimsPrincipal user, string uscc) =>
+        user.IsInRole(Roles.Applicant) && string.Equals(user.FindFirstValue(Roles.UsccClaim), uscc, StringComparison.OrdinalIgnoreCase);
+
+    public static string? Uscc(this ClaimsPrincipal user) => user.IsInRole(Roles.Applicant) ? user.FindFirstValue(Roles.UsccClaim) : null;
+
+    public static bool IsDepartment(this ClaimsPrincipal user, string department) =>
+        user.IsInRole(Roles.Department) && string.Equals(user.FindFirstValue(Roles.DepartmentClaim), department, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The owner or a supervisor may read an applicant's data.</summary>
+    public static bool MayRead(this ClaimsPrincipal user, string uscc) => user.IsSupervisor() || user.IsApplicant(uscc);
+}

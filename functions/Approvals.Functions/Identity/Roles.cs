@@ -1,0 +1,15 @@
+namespace Approvals.Functions.Identity;
+
+/// <summary>The app roles of api.md and the claims that go with them.</summary>
+public static class Roles
+{
+    public const string Applicant = "Applicant";
+    public const string Department = "Department";
+    public const string Supervisor = "Supervisor";
+
+    /// <summary>An applicant's unified social credit code.</summary>
+    public const string UsccClaim = "uscc";
+
+    /// <summary>A department's code (e.g. HUD).</summary>
+    public const string DepartmentClaim = "dept";
+}

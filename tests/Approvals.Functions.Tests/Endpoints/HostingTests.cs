@@ -1,0 +1,83 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Approvals.Functions.Tests.Infrastructure;
+
+namespace Approvals.Functions.Tests.Endpoints;
+
+public sealed class HostingTests : IDisposable
+{
+    private readonly AppFactory app = new();
+
+    [Fact]
+    public async Task Health_reports_the_engine()
+    {
+        var response = await app.CreateClient().GetAsync("/api/health");
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("healthy", body.GetProperty("status").GetString());
+        Assert.StartsWith("ok", body.GetProperty("checks").GetProperty("engine").GetString());
+    }
+
+    [Fact]
+    public async Task Dev_clock_starts_at_the_configured_time_and_moves_forward()
+    {
+        var client = app.CreateClient();
+        var now = await client.GetFromJsonAsync<JsonElement>("/api/dev/clock");
+        Assert.Equal(AppFactory.Start, now.GetProperty("now").GetDateTimeOffset());
+
+        var moved = await client.PostAsJsonAsync("/api/dev/clock/advance", new { days = 30, hours = 5 });
+        var after = await moved.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(AppFactory.Start.AddDays(30).AddHours(5), after.GetProperty("now").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task Dev_clock_refuses_to_move_backward_with_a_problem()
+    {
+        var response = await app.CreateClient().PostAsJsonAsync("/api/dev/clock/advance", new { days = -1 });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Malformed_json_answers_400_problem_not_500()
+    {
+        var response = await app.CreateClient().PostAsync("/api/dev/clock/advance", new StringContent("{bad", Encoding.UTF8, "application/json"));
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("JSON", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Dev_clock_is_absent_outside_development()
+    {
+        using var production = new AppFactory("Production");
+        var response = await production.CreateClient().GetAsync("/api/dev/clock");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Engine_queue_trigger_invocation_answers_in_the_custom_handler_shape()
+    {
+        var payload = new { Data = new { wake = "{\"instanceId\":\"x\"}" }, Metadata = new { DequeueCount = 1, Id = "m-1" } };
+        var response = await app.CreateClient().PostAsJsonAsync("/EngineControl", payload);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(JsonValueKind.Object, body.GetProperty("Outputs").ValueKind);
+        Assert.Contains("work items handled", body.GetProperty("Logs")[0].GetString());
+    }
+
+    [Fact]
+    public async Task OpenApi_document_is_served()
+    {
+        var response = await app.CreateClient().GetAsync("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    public void Dispose() => app.Dispose();
+}
