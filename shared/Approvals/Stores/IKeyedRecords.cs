@@ -10,4 +10,7 @@ public interface IKeyedRecords
     Task<(bool Added, string Value)> TryAddAsync(string scope, string key, string value, CancellationToken cancellationToken = default);
 
     Task<string?> GetAsync(string scope, string key, CancellationToken cancellationToken = default);
+
+    /// <summary>Every record of a scope, in key order.</summary>
+    Task<IReadOnlyList<(string Key, string Value)>> ListAsync(string scope, CancellationToken cancellationToken = default);
 }

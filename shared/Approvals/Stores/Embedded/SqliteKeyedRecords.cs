@@ -21,6 +21,18 @@ public sealed class SqliteKeyedRecords(EmbeddedDatabase database) : IKeyedRecord
         return Task.FromResult(Read(connection, scope, key));
     }
 
+    public Task<IReadOnlyList<(string Key, string Value)>> ListAsync(string scope, CancellationToken cancellationToken = default)
+    {
+        using var connection = database.Open();
+        using var select = connection.CreateCommand();
+        select.CommandText = "SELECT key, value FROM keyed_records WHERE scope = $s ORDER BY key";
+        select.Parameters.AddWithValue("$s", scope);
+        using var reader = select.ExecuteReader();
+        var list = new List<(string, string)>();
+        while (reader.Read()) list.Add((reader.GetString(0), reader.GetString(1)));
+        return Task.FromResult<IReadOnlyList<(string Key, string Value)>>(list);
+    }
+
     private static string? Read(Microsoft.Data.Sqlite.SqliteConnection connection, string scope, string key)
     {
         using var select = connection.CreateCommand();

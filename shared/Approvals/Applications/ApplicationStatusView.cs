@@ -1,0 +1,44 @@
+namespace Approvals.Applications;
+
+/// <summary>
+/// The status of an application as <c>GET /api/applications/{id}</c> shows it (api.md). The orchestration keeps it
+/// as its custom status, so a status read never replays anything.
+/// </summary>
+public sealed record ApplicationStatusView
+{
+    public required string ApplicationId { get; init; }
+    public required string Procedure { get; init; }
+    public required string Status { get; init; }
+    public required string RiskLevel { get; init; }
+    public required string Uscc { get; init; }
+    public required string ProjectCode { get; init; }
+    public required DateTimeOffset AcceptedAt { get; init; }
+    public IReadOnlyList<TaskView> Tasks { get; init; } = [];
+    public IReadOnlyList<NoticeView> Notices { get; init; } = [];
+    public IReadOnlyList<CertificateView> Certificates { get; init; } = [];
+    public IReadOnlyList<CommitmentView> Commitments { get; init; } = [];
+    public ClockView Clock { get; init; } = new([], null);
+    public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
+    public string? CommitmentLetterHash { get; init; }
+}
+
+/// <summary>A department task with its light (亮灯): green in time, yellow close to the limit, red overdue.</summary>
+public sealed record TaskView(string Department, string Item, string State, DateTimeOffset DueAt, string Light, string? Opinion, bool Provisional = false, int Round = 1);
+
+/// <summary>A one-time notice (一次性告知) merging every department's corrections.</summary>
+public sealed record NoticeView(string Kind, DateTimeOffset IssuedAt, IReadOnlyList<CorrectionView> Corrections, DateTimeOffset AnswerBy);
+
+public sealed record CorrectionView(string Department, string Item, string Text);
+
+public sealed record CertificateView(string Number, string Item, string Status, string VerifyUrl);
+
+public sealed record CommitmentView(
+    string Id, string MaterialCode, string Class, IReadOnlyList<string> Items, DateTimeOffset? DueAt, bool Sampled, string Status,
+    string VerifyingDepartment, string? Light = null, bool Provisional = false);
+
+/// <summary>The timing record (审批用时管理): the clock's stops with their legal reason; days used are counted at read time.</summary>
+public sealed record ClockView(IReadOnlyList<PauseView> Paused, DateTimeOffset? ClosedAt);
+
+public sealed record PauseView(DateTimeOffset From, DateTimeOffset? To, string Reason);
+
+public sealed record TimelineEntry(DateTimeOffset At, string Event);

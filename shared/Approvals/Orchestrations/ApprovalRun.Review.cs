@@ -1,0 +1,135 @@
+using Approvals.Activities;
+using Approvals.Applications;
+
+namespace Approvals.Orchestrations;
+
+internal sealed partial class ApprovalRun
+{
+    /// <summary>
+    /// Parallel review rounds. Returns the approved items, or null when the application ended (rejected, or
+    /// withdrawn because the one-time notice went unanswered).
+    /// </summary>
+    private async Task<IReadOnlyList<(string Item, string Name)>?> ReviewAsync()
+    {
+        var pending = plan.Tasks.ToList();
+        var round = 1;
+        while (pending.Count > 0)
+        {
+            await Task.WhenAll(pending.GroupBy(t => t.Department).Select(g => context.CallActivityAsync<bool>(
+                ActivityNames.SendReviewRequest,
+                new Notification(plan.ApplicationId, g.Key, "review-request",
+                    $"请审查 / please review: {string.Join(", ", g.Select(t => t.Item))} (due {g.Min(t => t.DueAt):yyyy-MM-dd})",
+                    $"{plan.ApplicationId}/{g.Key}/round-{round}"),
+                Retry)));
+            var decisions = await Task.WhenAll(pending.Select(t => ReviewTaskAsync(t, round)));
+
+            var rejected = decisions.Where(d => d.Decision == "reject").ToList();
+            if (rejected.Count > 0)
+            {
+                status = "rejected";
+                Record($"rejected: {string.Join("; ", rejected.Select(r => $"{r.Department} {r.Item}: {r.Opinion}"))}");
+                return null;
+            }
+            var corrections = decisions.Where(d => d.Decision == "corrections").ToList();
+            if (corrections.Count == 0) break;
+
+            var resubmitted = await OneTimeNoticeAsync(corrections);
+            if (!resubmitted) return null;
+
+            // Only the departments that asked for corrections review again, with the time they had left.
+            var pauseFrom = pauses[^1].From;
+            var again = new List<PlannedTask>();
+            foreach (var c in corrections)
+            {
+                var task = pending.Single(t => t.Department == c.Department && t.Item == c.Item);
+                var remaining = await context.CallActivityAsync<Deadline>(ActivityNames.ComputeDeadline,
+                    new DeadlineRequest(Now, task.TimeLimitWorkingDays) { UsedFrom = plan.AcceptedAt, UsedTo = pauseFrom }, Retry);
+                again.Add(task with { DueAt = remaining.DueAt, YellowAt = remaining.YellowAt, Provisional = remaining.Provisional });
+            }
+            pending = again;
+            round++;
+        }
+
+        return plan.UnattendedItems.Select(i => (i.Item, i.Name))
+            .Concat(plan.Tasks.Select(t => (t.Item, t.ItemName)))
+            .ToList();
+    }
+
+    /// <summary>One department's review of one item: lights turn yellow and red on durable timers; red escalates; the wait goes on after red.</summary>
+    private async Task<DepartmentDecision> ReviewTaskAsync(PlannedTask task, int round)
+    {
+        bool Same(TaskView v) => v.Department == task.Department && v.Item == task.Item;
+        var initialLight = Now >= task.DueAt ? "red" : Now >= task.YellowAt ? "yellow" : "green";
+        var view = new TaskView(task.Department, task.Item, "pending", task.DueAt, initialLight, null, task.Provisional, round);
+        if (tasks.Exists(Same)) Replace(tasks, Same, _ => view);
+        else tasks.Add(view);
+        Publish();
+
+        using var lights = new CancellationTokenSource();
+        var decision = context.WaitForExternalEvent<DepartmentDecision>(Signals.Decision(task.Department, task.Item));
+        Task? yellow = initialLight == "green" ? context.CreateTimer(task.YellowAt.UtcDateTime, lights.Token) : null;
+        Task? red = initialLight != "red" ? context.CreateTimer(task.DueAt.UtcDateTime, lights.Token) : null;
+        while (true)
+        {
+            var waiting = new List<Task> { decision };
+            if (yellow is not null) waiting.Add(yellow);
+            if (red is not null) waiting.Add(red);
+            var winner = await Task.WhenAny(waiting);
+            if (winner == decision) break;
+            if (winner == yellow)
+            {
+                yellow = null;
+                Replace(tasks, Same, v => v with { Light = "yellow" });
+                Record($"{task.Department} {task.Item}: yellow light, close to the limit of {task.TimeLimitWorkingDays} working days");
+            }
+            else
+            {
+                red = null;
+                yellow = null;
+                Replace(tasks, Same, v => v with { Light = "red" });
+                Record($"{task.Department} {task.Item}: red light, overdue; escalated to the supervisor");
+                await context.CallActivityAsync<bool>(ActivityNames.Escalate, new Notification(plan.ApplicationId, "supervisor", "overdue-review",
+                    $"{task.Department} has not decided {task.Item} of {plan.ApplicationId}, due {task.DueAt:yyyy-MM-dd}", $"{plan.ApplicationId}/{task.Department}/{task.Item}/round-{round}/red"), Retry);
+            }
+            Publish();
+        }
+        lights.Cancel();
+
+        var answer = decision.Result;
+        var state = answer.Decision switch { "approve" => "approved", "reject" => "rejected", _ => "corrections" };
+        Replace(tasks, Same, v => v with { State = state, Opinion = answer.Opinion });
+        Record($"{task.Department} {task.Item}: {state}{(answer.Opinion is { Length: > 0 } o ? $" ({o})" : "")}");
+        Publish();
+        return answer;
+    }
+
+    /// <summary>One notice with every department's corrections; the clock stops until the applicant answers or the period ends.</summary>
+    private async Task<bool> OneTimeNoticeAsync(IReadOnlyList<DepartmentDecision> corrections)
+    {
+        var answerBy = await context.CallActivityAsync<Deadline>(ActivityNames.ComputeDeadline, new DeadlineRequest(Now, plan.CorrectionPeriodWorkingDays), Retry);
+        notices.Add(new NoticeView("one-time-notice", Now,
+            corrections.Select(c => new CorrectionView(c.Department, c.Item, c.Opinion ?? "")).ToList(), answerBy.DueAt));
+        pauses.Add(new PauseView(Now, null, "awaiting-corrections"));
+        status = "awaiting-corrections";
+        Record($"one-time notice issued with {corrections.Count} correction(s) from {corrections.Select(c => c.Department).Distinct().Count()} department(s); clock stopped");
+        Publish();
+
+        using var cancel = new CancellationTokenSource();
+        var answer = context.WaitForExternalEvent<Resubmission>(Signals.Resubmission, cancel.Token);
+        var expiry = context.CreateTimer(answerBy.DueAt.UtcDateTime, cancel.Token);
+        var winner = await Task.WhenAny(answer, expiry);
+        cancel.Cancel();
+
+        pauses[^1] = pauses[^1] with { To = Now };
+        if (winner == expiry)
+        {
+            status = "closed";
+            Record("no answer to the one-time notice within the correction period: closed as withdrawn");
+            return false;
+        }
+        status = "under-review";
+        Record($"corrections resubmitted ({answer.Result.Materials.Count} material(s)); clock restarted");
+        Publish();
+        return true;
+    }
+}

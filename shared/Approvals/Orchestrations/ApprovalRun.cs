@@ -1,0 +1,112 @@
+using Approvals.Activities;
+using Approvals.Applications;
+using DurableTasks.Abstractions;
+
+namespace Approvals.Orchestrations;
+
+/// <summary>
+/// The state of one approval while its orchestration runs. Every change is published as the orchestration's
+/// custom status, which is what the status API reads. Deterministic: time only from the context.
+/// </summary>
+internal sealed partial class ApprovalRun(TaskOrchestrationContext context, ApplicationPlan plan)
+{
+    private static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(30), 2.0, TimeSpan.FromMinutes(30)));
+
+    private readonly List<TaskView> tasks = [];
+    private readonly List<NoticeView> notices = [];
+    private readonly List<(CertificateView Certificate, string Item)> certificates = [];
+    private readonly List<CommitmentView> commitments = [];
+    private readonly List<PauseView> pauses = [];
+    private readonly List<TimelineEntry> timeline = [];
+    private string status = "submitted";
+    private string? letterHash;
+    private DateTimeOffset? closedAt;
+
+    private DateTimeOffset Now => new(context.CurrentUtcDateTime, TimeSpan.Zero);
+
+    public async Task<ApplicationStatusView> ExecuteAsync()
+    {
+        Record($"accepted: {plan.Tasks.Count} department task(s), {plan.UnattendedItems.Count} unattended item(s), {plan.Commitments.Count} commitment(s); risk {plan.RiskLevel}");
+        status = "under-review";
+        foreach (var c in plan.Commitments)
+        {
+            commitments.Add(new CommitmentView(c.CommitmentId, c.MaterialCode, c.Class, c.Items, null, c.Sampled, "open", c.VerifyingDepartment));
+        }
+        Publish();
+
+        if (plan.Commitments.Count > 0)
+        {
+            letterHash = await context.CallActivityAsync<string>(ActivityNames.WriteCommitmentLetter, plan, Retry);
+            Record($"comprehensive commitment letter signed (sha256 {letterHash[..12]}…)");
+        }
+        foreach (var item in plan.UnattendedItems)
+        {
+            Record($"{item.Item} approved by the system without intervention (unattended approval)");
+        }
+
+        var approved = await ReviewAsync();
+        if (approved is null) return Finish();
+
+        status = "approved";
+        await IssueCertificatesAsync(approved);
+        if (plan.Commitments.Count == 0) return Finish("closed");
+
+        status = "verifying";
+        Publish();
+        await Task.WhenAll(plan.Commitments.Select(VerifyAsync));
+        return Finish(certificates.Any(c => c.Certificate.Status == "revoked") ? "revoked" : "closed");
+    }
+
+    private async Task IssueCertificatesAsync(IReadOnlyList<(string Item, string Name)> items)
+    {
+        var issued = await Task.WhenAll(items.Select(i => context.CallActivityAsync<CertificateView>(
+            ActivityNames.IssueCertificate,
+            new CertificateRequest(plan.ApplicationId, i.Item, i.Name, plan.Uscc, plan.ApplicantName, plan.ProjectCode, plan.ProjectName, Now),
+            Retry)));
+        foreach (var (certificate, item) in issued.Zip(items))
+        {
+            certificates.Add((certificate, item.Item));
+            Record($"certificate {certificate.Number} issued for {item.Item}");
+        }
+        Publish();
+    }
+
+    private ApplicationStatusView Finish(string? final = null)
+    {
+        if (final is not null) status = final;
+        closedAt = Now;
+        Record($"application {status}");
+        return Publish();
+    }
+
+    private void Record(string text) => timeline.Add(new TimelineEntry(Now, text));
+
+    private ApplicationStatusView Publish()
+    {
+        var view = new ApplicationStatusView
+        {
+            ApplicationId = plan.ApplicationId,
+            Procedure = plan.Procedure,
+            Status = status,
+            RiskLevel = plan.RiskLevel,
+            Uscc = plan.Uscc,
+            ProjectCode = plan.ProjectCode,
+            AcceptedAt = plan.AcceptedAt,
+            Tasks = tasks.ToList(),
+            Notices = notices.ToList(),
+            Certificates = certificates.Select(c => c.Certificate).ToList(),
+            Commitments = commitments.ToList(),
+            Clock = new ClockView(pauses.ToList(), closedAt),
+            Timeline = timeline.ToList(),
+            CommitmentLetterHash = letterHash,
+        };
+        context.SetCustomStatus(view);
+        return view;
+    }
+
+    private void Replace<T>(List<T> list, Func<T, bool> match, Func<T, T> change)
+    {
+        var index = list.FindIndex(x => match(x));
+        if (index >= 0) list[index] = change(list[index]);
+    }
+}

@@ -1,0 +1,19 @@
+using Approvals.Activities;
+using DurableTasks.Worker;
+
+namespace Approvals.Orchestrations;
+
+/// <summary>Registers the approval workflow's orchestrators and activities with the engine.</summary>
+public static class ApprovalWorkflow
+{
+    public static DurableTaskRegistry Register(DurableTaskRegistry registry) => registry
+        .AddOrchestrator<CommitmentApprovalOrchestrator>(CommitmentApprovalOrchestrator.Name)
+        .AddActivity<WriteCommitmentLetterActivity>(ActivityNames.WriteCommitmentLetter)
+        .AddActivity<NotifyActivity>(ActivityNames.SendReviewRequest)
+        .AddActivity<NotifyActivity>(ActivityNames.Escalate)
+        .AddActivity<ComputeDeadlineActivity>(ActivityNames.ComputeDeadline)
+        .AddActivity<IssueCertificateActivity>(ActivityNames.IssueCertificate)
+        .AddActivity<RevokeCertificatesActivity>(ActivityNames.RevokeCertificates)
+        .AddActivity<OpenEnforcementCaseActivity>(ActivityNames.OpenEnforcementCase)
+        .AddActivity<RecordCreditActivity>(ActivityNames.RecordCredit);
+}

@@ -1,0 +1,134 @@
+using Approvals.Activities;
+using Approvals.Applications;
+using Approvals.Orchestrations;
+using Approvals.Stores;
+using Approvals.Stores.Embedded;
+using DurableTasks.Backends.Sqlite;
+using DurableTasks.Client;
+using DurableTasks.Time;
+using DurableTasks.Worker;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Approvals.Tests.Orchestrations;
+
+/// <summary>
+/// The approval workflow on the embedded engine (SQLite) with real embedded stores and a controllable clock
+/// that starts on Monday 2026-09-28 09:00 in Shanghai, the week before National Day.
+/// </summary>
+public sealed class ApprovalHarness : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Monday = new(2026, 9, 28, 9, 0, 0, TimeSpan.FromHours(8));
+
+    private readonly string folder = Directory.CreateTempSubdirectory("approval-").FullName;
+    private readonly ServiceProvider services;
+    private readonly SqliteOrchestrationStore store;
+
+    public ApprovalHarness()
+    {
+        Clock = new ControllableTimeProvider(Monday);
+        Calendar = ShanghaiDeadlineCalculator.FromEmbeddedData();
+        var database = new EmbeddedDatabase(Path.Combine(folder, "app.db"));
+        services = new ServiceCollection()
+            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
+            .AddSingleton<TimeProvider>(Clock)
+            .AddSingleton(new ApprovalSettings { PublicBaseUrl = "https://portal.example" })
+            .AddSingleton<IDeadlineCalculator>(Calendar)
+            .AddSingleton<IMaterialStore>(new FolderMaterialStore(Path.Combine(folder, "materials"), Clock))
+            .AddSingleton<ICertificateStore>(new SqliteCertificateStore(database))
+            .AddSingleton<ICreditLedger>(new SqliteCreditLedger(Path.Combine(folder, "credit.db")))
+            .AddSingleton<IKeyedRecords>(new SqliteKeyedRecords(database))
+            .BuildServiceProvider();
+        store = new SqliteOrchestrationStore(new SqliteStoreOptions { DatabasePath = Path.Combine(folder, "engine.db") }, Clock);
+        Client = new DurableTaskClient(store, Clock);
+        Worker = new DurableTaskWorker(store, ApprovalWorkflow.Register(new DurableTaskRegistry()), services,
+            new DurableTaskWorkerOptions { MaxPollInterval = TimeSpan.FromMilliseconds(20) }, Clock);
+    }
+
+    public ControllableTimeProvider Clock { get; }
+    public ShanghaiDeadlineCalculator Calendar { get; }
+    public DurableTaskClient Client { get; }
+    public DurableTaskWorker Worker { get; }
+    public ICertificateStore Certificates => services.GetRequiredService<ICertificateStore>();
+    public ICreditLedger Credit => services.GetRequiredService<ICreditLedger>();
+    public IKeyedRecords Records => services.GetRequiredService<IKeyedRecords>();
+    public IMaterialStore Materials => services.GetRequiredService<IMaterialStore>();
+
+    public async Task StartAsync()
+    {
+        await store.InitializeAsync();
+        await Worker.StartAsync(CancellationToken.None);
+    }
+
+    public static CancellationToken Timeout() => new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token;
+
+    /// <summary>A plan as intake would make it: deadlines counted in working days from now.</summary>
+    public ApplicationPlan Plan(string id, IEnumerable<(string Department, string Item, int Limit)> tasks,
+        IEnumerable<PlannedCommitment>? commitments = null, IEnumerable<PlannedItem>? unattended = null, string risk = "medium")
+    {
+        var now = Clock.GetUtcNow();
+        return new ApplicationPlan
+        {
+            ApplicationId = id,
+            Uscc = "91350100M000100Y43",
+            ApplicantName = "福州示范建设有限公司",
+            ProjectCode = "2609-350102-04-01-123456",
+            ProjectName = "示范厂房 Demo factory",
+            Procedure = "commitment-approval",
+            RiskLevel = risk,
+            AcceptedAt = now,
+            Tasks = tasks.Select(t =>
+            {
+                var d = Calendar.Compute(new DeadlineRequest(now, t.Limit));
+                return new PlannedTask(t.Department, t.Item, t.Item + " name", t.Limit, d.DueAt, d.YellowAt, d.Provisional);
+            }).ToList(),
+            Commitments = commitments?.ToList() ?? [],
+            UnattendedItems = unattended?.ToList() ?? [],
+            CorrectionPeriodWorkingDays = 10,
+            SamplingSeed = "test",
+        };
+    }
+
+    public static PlannedCommitment Commitment(string id, string material, string @class, string[] items, string department = "HUD", int within = 20, bool sampled = true) =>
+        new(id, material, material + " name", @class, items, department, within, sampled, sampled ? "drawn" : "not drawn");
+
+    public async Task<string> SubmitAsync(ApplicationPlan plan) =>
+        await Client.ScheduleNewOrchestrationInstanceAsync(CommitmentApprovalOrchestrator.Name, plan, new StartOrchestrationOptions { InstanceId = plan.ApplicationId });
+
+    public async Task<ApplicationStatusView> WaitForAsync(string id, Func<ApplicationStatusView, bool> condition)
+    {
+        var metadata = await Client.WaitForInstanceAsync(id, m => m.ReadCustomStatusAs<ApplicationStatusView>() is { } v && condition(v) || m.IsCompleted, Timeout());
+        var view = metadata.ReadCustomStatusAs<ApplicationStatusView>();
+        if (view is null || !condition(view))
+        {
+            throw new Xunit.Sdk.XunitException($"Instance {id} ended {metadata.RuntimeStatus} ({metadata.FailureDetails}) before the expected state; last status: {metadata.SerializedCustomStatus}");
+        }
+        return view;
+    }
+
+    public Task DecideAsync(string id, string department, string item, string decision, string? opinion = null) =>
+        Client.RaiseEventAsync(id, Signals.Decision(department, item),
+            new DepartmentDecision($"m-{department}-{item}-{Guid.NewGuid():N}", department, item, decision, opinion, "reviewer", Clock.GetUtcNow()));
+
+    public Task InspectAsync(string id, string commitmentId, string result, string department = "HUD", string? findings = null) =>
+        Client.RaiseEventAsync(id, Signals.Inspection(commitmentId), new InspectionResult(commitmentId, result, findings, department, Clock.GetUtcNow()));
+
+    public Task SupplyAsync(string id, string materialCode, string materialId) =>
+        Client.RaiseEventAsync(id, Signals.MaterialSupplied(materialCode), new SuppliedMaterial(materialCode, materialId));
+
+    public Task ResubmitAsync(string id) =>
+        Client.RaiseEventAsync(id, Signals.Resubmission, new Resubmission([new SuppliedMaterial("FIX", new string('b', 64))], "corrected", Clock.GetUtcNow()));
+
+    /// <summary>Moves the clock to a Shanghai moment (timers falling due fire).</summary>
+    public void AdvanceTo(DateTimeOffset moment) => Clock.AdvanceTo(moment);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Worker.StopAsync(CancellationToken.None);
+        Worker.Dispose();
+        await store.DisposeAsync();
+        await services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+}
