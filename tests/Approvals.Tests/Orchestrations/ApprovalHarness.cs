@@ -38,6 +38,7 @@ public sealed class ApprovalHarness : IAsyncDisposable
             .AddSingleton<ICertificateStore>(new SqliteCertificateStore(database))
             .AddSingleton<ICreditLedger>(new SqliteCreditLedger(Path.Combine(folder, "credit.db")))
             .AddSingleton<IKeyedRecords>(new SqliteKeyedRecords(database))
+            .AddSingleton<IDeadLetters>(new SqliteDeadLetters(database))
             .BuildServiceProvider();
         store = new SqliteOrchestrationStore(new SqliteStoreOptions { DatabasePath = Path.Combine(folder, "engine.db") }, Clock);
         Client = new DurableTaskClient(store, Clock);
@@ -53,6 +54,11 @@ public sealed class ApprovalHarness : IAsyncDisposable
     public ICreditLedger Credit => services.GetRequiredService<ICreditLedger>();
     public IKeyedRecords Records => services.GetRequiredService<IKeyedRecords>();
     public IMaterialStore Materials => services.GetRequiredService<IMaterialStore>();
+    public IDeadLetters DeadLetters => services.GetRequiredService<IDeadLetters>();
+
+    public ApplicationCommands Commands => new(Client, Records, Materials, Clock);
+
+    public DepartmentResponseHandler Responses => new(Commands, DeadLetters, Clock);
 
     public async Task StartAsync()
     {

@@ -1,0 +1,123 @@
+using Approvals.Stores;
+using DurableTasks.Client;
+
+namespace Approvals.Applications;
+
+/// <summary>
+/// What departments and applicants do to a running application. Each command checks the application's published
+/// status first (existence, ownership, state), then raises the matching event on its orchestration.
+/// </summary>
+public sealed class ApplicationCommands(DurableTaskClient client, IKeyedRecords records, IMaterialStore materials, TimeProvider timeProvider)
+{
+    public const string ProcessedMessagesScope = "department-messages";
+
+    /// <summary>Reads an application's status view; null when it does not exist.</summary>
+    public async Task<ApplicationStatusView?> GetAsync(string applicationId, CancellationToken cancellationToken = default)
+    {
+        var instance = await client.GetInstanceAsync(applicationId, cancellationToken);
+        return instance?.ReadCustomStatusAs<ApplicationStatusView>();
+    }
+
+    /// <summary>
+    /// A department's decision (from the portal or the department-responses queue). The first decision on a task
+    /// stands; the same message id twice changes nothing.
+    /// </summary>
+    public async Task<CommandResult> DecideAsync(string applicationId, DepartmentDecision decision, string callerDepartment, CancellationToken cancellationToken = default)
+    {
+        if (decision.Decision is not ("approve" or "reject" or "corrections"))
+        {
+            return new(CommandOutcome.Invalid, $"decision must be approve, reject or corrections, not '{decision.Decision}'");
+        }
+        if (!string.Equals(decision.Department, callerDepartment, StringComparison.OrdinalIgnoreCase))
+        {
+            return new(CommandOutcome.Forbidden, $"{callerDepartment} cannot decide for {decision.Department}");
+        }
+        if (await records.GetAsync(ProcessedMessagesScope, decision.MessageId, cancellationToken) is not null)
+        {
+            return new(CommandOutcome.Duplicate, $"message {decision.MessageId} was applied before");
+        }
+        var view = await GetAsync(applicationId, cancellationToken);
+        if (view is null) return new(CommandOutcome.NotFound, $"application {applicationId} does not exist");
+        var task = view.Tasks.LastOrDefault(t => string.Equals(t.Item, decision.Item, StringComparison.OrdinalIgnoreCase));
+        if (task is null) return new(CommandOutcome.NotFound, $"application {applicationId} has no review task for item {decision.Item}");
+        if (!string.Equals(task.Department, callerDepartment, StringComparison.OrdinalIgnoreCase))
+        {
+            return new(CommandOutcome.Forbidden, $"item {decision.Item} is reviewed by {task.Department}, not {callerDepartment}");
+        }
+        if (task.State != "pending") return new(CommandOutcome.Conflict, $"{task.Department} already decided {task.Item}: {task.State} (the first decision stands)");
+
+        var (added, _) = await records.TryAddAsync(ProcessedMessagesScope, decision.MessageId, applicationId, cancellationToken);
+        if (!added) return new(CommandOutcome.Duplicate, $"message {decision.MessageId} was applied before");
+        await client.RaiseEventAsync(applicationId, Signals.Decision(task.Department, task.Item), decision with { Department = task.Department, Item = task.Item },
+            eventId: decision.MessageId, cancellation: cancellationToken);
+        return CommandResult.Accepted($"{task.Department} {decision.Decision} {task.Item}");
+    }
+
+    /// <summary>A verifying department's result for a commitment: pass, fail (broken) or false (虚假承诺).</summary>
+    public async Task<CommandResult> InspectAsync(string applicationId, InspectionResult result, string callerDepartment, CancellationToken cancellationToken = default)
+    {
+        if (result.Result is not ("pass" or "fail" or "false"))
+        {
+            return new(CommandOutcome.Invalid, $"result must be pass, fail or false, not '{result.Result}'");
+        }
+        var view = await GetAsync(applicationId, cancellationToken);
+        if (view is null) return new(CommandOutcome.NotFound, $"application {applicationId} does not exist");
+        var commitment = view.Commitments.FirstOrDefault(c => c.Id == result.CommitmentId);
+        if (commitment is null) return new(CommandOutcome.NotFound, $"application {applicationId} has no commitment {result.CommitmentId}");
+        if (!string.Equals(commitment.VerifyingDepartment, callerDepartment, StringComparison.OrdinalIgnoreCase))
+        {
+            return new(CommandOutcome.Forbidden, $"commitment {commitment.Id} is verified by {commitment.VerifyingDepartment}, not {callerDepartment}");
+        }
+        if (commitment.Status is not ("open" or "supplied") || view.Status != "verifying")
+        {
+            return new(CommandOutcome.Conflict, $"commitment {commitment.Id} is {commitment.Status}; nothing to inspect now");
+        }
+        await client.RaiseEventAsync(applicationId, Signals.Inspection(commitment.Id),
+            result with { Department = commitment.VerifyingDepartment, At = timeProvider.GetUtcNow() }, eventId: $"inspection/{commitment.Id}", cancellation: cancellationToken);
+        return CommandResult.Accepted($"{callerDepartment} recorded {result.Result} for {commitment.Id}");
+    }
+
+    /// <summary>The applicant supplies a material it committed to supply (补齐材料).</summary>
+    public async Task<CommandResult> SupplyMaterialAsync(string applicationId, SuppliedMaterial supplied, string callerUscc, CancellationToken cancellationToken = default)
+    {
+        var view = await GetAsync(applicationId, cancellationToken);
+        if (view is null || !string.Equals(view.Uscc, callerUscc, StringComparison.OrdinalIgnoreCase))
+        {
+            return new(CommandOutcome.NotFound, $"application {applicationId} does not exist");
+        }
+        if (!await materials.IsOwnedByAsync(supplied.MaterialId, callerUscc, cancellationToken))
+        {
+            return new(CommandOutcome.Invalid, $"material {supplied.MaterialId} was not uploaded by {callerUscc}");
+        }
+        var commitment = view.Commitments.FirstOrDefault(c => c.Class == "supplement" && string.Equals(c.MaterialCode, supplied.MaterialCode, StringComparison.OrdinalIgnoreCase));
+        if (commitment is null) return new(CommandOutcome.NotFound, $"application {applicationId} has no supplement commitment for {supplied.MaterialCode}");
+        if (commitment.Status != "open" || view.Status != "verifying")
+        {
+            return new(CommandOutcome.Conflict, $"the commitment for {supplied.MaterialCode} is {commitment.Status}; it cannot take a material now");
+        }
+        await client.RaiseEventAsync(applicationId, Signals.MaterialSupplied(commitment.MaterialCode), supplied with { MaterialCode = commitment.MaterialCode },
+            eventId: $"supply/{commitment.Id}", cancellation: cancellationToken);
+        return CommandResult.Accepted($"{commitment.MaterialCode} supplied");
+    }
+
+    /// <summary>The applicant answers the one-time notice with every correction at once.</summary>
+    public async Task<CommandResult> ResubmitAsync(string applicationId, Resubmission resubmission, string callerUscc, CancellationToken cancellationToken = default)
+    {
+        var view = await GetAsync(applicationId, cancellationToken);
+        if (view is null || !string.Equals(view.Uscc, callerUscc, StringComparison.OrdinalIgnoreCase))
+        {
+            return new(CommandOutcome.NotFound, $"application {applicationId} does not exist");
+        }
+        if (view.Status != "awaiting-corrections") return new(CommandOutcome.Conflict, $"application {applicationId} is {view.Status}, not awaiting corrections");
+        foreach (var m in resubmission.Materials)
+        {
+            if (!await materials.IsOwnedByAsync(m.MaterialId, callerUscc, cancellationToken))
+            {
+                return new(CommandOutcome.Invalid, $"material {m.MaterialId} ({m.MaterialCode}) was not uploaded by {callerUscc}");
+            }
+        }
+        await client.RaiseEventAsync(applicationId, Signals.Resubmission, resubmission with { At = timeProvider.GetUtcNow() },
+            eventId: $"resubmission/{view.Notices.Count}", cancellation: cancellationToken);
+        return CommandResult.Accepted("corrections resubmitted");
+    }
+}
