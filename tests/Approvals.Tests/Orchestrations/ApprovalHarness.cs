@@ -27,7 +27,7 @@ public sealed class ApprovalHarness : IAsyncDisposable
     public ApprovalHarness()
     {
         Clock = new ControllableTimeProvider(Monday);
-        Calendar = ShanghaiDeadlineCalculator.FromEmbeddedData();
+        Calendar = CalendarDeadlineCalculator.FromEmbeddedData();
         var database = new EmbeddedDatabase(Path.Combine(folder, "app.db"));
         services = new ServiceCollection()
             .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
@@ -47,7 +47,7 @@ public sealed class ApprovalHarness : IAsyncDisposable
     }
 
     public ControllableTimeProvider Clock { get; }
-    public ShanghaiDeadlineCalculator Calendar { get; }
+    public CalendarDeadlineCalculator Calendar { get; }
     public DurableTaskClient Client { get; }
     public DurableTaskWorker Worker { get; }
     public ICertificateStore Certificates => services.GetRequiredService<ICertificateStore>();
