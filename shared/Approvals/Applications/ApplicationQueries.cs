@@ -1,0 +1,108 @@
+using DurableTasks.Abstractions;
+using DurableTasks.Backends;
+using DurableTasks.Client;
+
+namespace Approvals.Applications;
+
+/// <summary>
+/// Read-side views over the running and finished applications: a caller's list, a department's inbox, the
+/// supervisor's lights. Everything comes from the orchestrations' published status; nothing replays.
+/// </summary>
+public sealed class ApplicationQueries(DurableTaskClient client, IDeadlineCalculator calendar, TimeProvider timeProvider)
+{
+    /// <summary>Instance ids of applications start with this, so queries skip the engine's other instances.</summary>
+    public const string IdPrefix = "APP-";
+
+    /// <summary>A page of applications visible to the caller (<paramref name="uscc"/> null: all, for the supervisor).</summary>
+    public async Task<(IReadOnlyList<ApplicationStatusView> Items, string? ContinuationToken)> ListAsync(
+        string? uscc, string? status, DateTimeOffset? from, DateTimeOffset? to, int pageSize, string? continuationToken, CancellationToken cancellationToken = default)
+    {
+        var items = new List<ApplicationStatusView>();
+        var token = continuationToken;
+        do
+        {
+            var (page, next) = await client.QueryInstancesAsync(new InstanceQuery
+            {
+                InstanceIdPrefix = IdPrefix,
+                CreatedFrom = from,
+                CreatedTo = to,
+                PageSize = pageSize,
+                ContinuationToken = token,
+            }, cancellationToken);
+            token = next;
+            items.AddRange(page.Select(p => p.ReadCustomStatusAs<ApplicationStatusView>()).OfType<ApplicationStatusView>()
+                .Where(v => uscc is null || string.Equals(v.Uscc, uscc, StringComparison.OrdinalIgnoreCase))
+                .Where(v => status is null || v.Status == status));
+        }
+        while (items.Count < pageSize && token is not null);
+        return (items, token);
+    }
+
+    /// <summary>A department's tasks across applications, oldest deadline first.</summary>
+    public async Task<IReadOnlyList<InboxEntry>> InboxAsync(string department, string? state, CancellationToken cancellationToken = default)
+    {
+        var entries = new List<InboxEntry>();
+        await foreach (var view in RunningAsync(cancellationToken))
+        {
+            entries.AddRange(view.Tasks
+                .Where(t => string.Equals(t.Department, department, StringComparison.OrdinalIgnoreCase) && (state is null || t.State == state))
+                .Select(t => new InboxEntry(view.ApplicationId, view.ProjectCode, "review", t.Item, null, t.State, t.DueAt, t.Light)));
+            entries.AddRange(view.Commitments
+                .Where(c => string.Equals(c.VerifyingDepartment, department, StringComparison.OrdinalIgnoreCase) && view.Status == "verifying"
+                    && (c.Sampled || c.Class == "supplement") && c.Status is "open" or "supplied"
+                    && (state is null || state == "pending"))
+                .Select(c => new InboxEntry(view.ApplicationId, view.ProjectCode, "verification", string.Join(",", c.Items), c.Id, "pending", c.DueAt, c.Light ?? "green")));
+        }
+        return entries.OrderBy(e => e.DueAt ?? DateTimeOffset.MaxValue).ToList();
+    }
+
+    /// <summary>Every open task and verification with its light, red first (亮灯管理).</summary>
+    public async Task<IReadOnlyList<LightEntry>> LightsAsync(CancellationToken cancellationToken = default)
+    {
+        var lights = new List<LightEntry>();
+        await foreach (var view in RunningAsync(cancellationToken))
+        {
+            lights.AddRange(view.Tasks.Where(t => t.State == "pending")
+                .Select(t => new LightEntry(view.ApplicationId, t.Department, t.Item, "review", t.DueAt, t.Light)));
+            lights.AddRange(view.Commitments.Where(c => c.Status is "open" or "supplied" && c.DueAt is not null)
+                .Select(c => new LightEntry(view.ApplicationId, c.VerifyingDepartment, c.Id, "verification", c.DueAt, c.Light ?? "green")));
+        }
+        return lights.OrderBy(l => l.Light switch { "red" => 0, "yellow" => 1, _ => 2 }).ThenBy(l => l.DueAt).ToList();
+    }
+
+    /// <summary>Working days the application's clock has run: from acceptance to now (or closing), minus the stops.</summary>
+    public int WorkingDaysUsed(ApplicationStatusView view)
+    {
+        var end = view.Clock.ClosedAt ?? timeProvider.GetUtcNow();
+        var used = calendar.WorkingDaysBetween(view.AcceptedAt, end);
+        foreach (var pause in view.Clock.Paused)
+        {
+            used -= calendar.WorkingDaysBetween(pause.From, pause.To ?? end);
+        }
+        return Math.Max(0, used);
+    }
+
+    private async IAsyncEnumerable<ApplicationStatusView> RunningAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? token = null;
+        do
+        {
+            var (page, next) = await client.QueryInstancesAsync(new InstanceQuery
+            {
+                InstanceIdPrefix = IdPrefix,
+                Statuses = [OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Pending],
+                PageSize = 200,
+                ContinuationToken = token,
+            }, cancellationToken);
+            token = next;
+            foreach (var view in page.Select(p => p.ReadCustomStatusAs<ApplicationStatusView>()).OfType<ApplicationStatusView>()) yield return view;
+        }
+        while (token is not null);
+    }
+}
+
+/// <summary>One line of a department's inbox.</summary>
+public sealed record InboxEntry(string ApplicationId, string ProjectCode, string Kind, string Item, string? CommitmentId, string State, DateTimeOffset? DueAt, string Light);
+
+/// <summary>One light on the supervisor's board.</summary>
+public sealed record LightEntry(string ApplicationId, string Department, string Subject, string Kind, DateTimeOffset? DueAt, string Light);
