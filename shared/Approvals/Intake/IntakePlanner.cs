@@ -1,0 +1,206 @@
+using Approvals.Activities;
+using Approvals.Applications;
+using Approvals.Catalog;
+using Approvals.Stores;
+
+namespace Approvals.Intake;
+
+/// <summary>
+/// Intake (受理) of a notify-and-commit application: validates the submission against the catalog, the applicant's
+/// materials and its credit, grades the risk, decides the route per material (provided, committed, or accepted
+/// with a gap), draws the reproducible sample, and computes every deadline, so the orchestration starts with a
+/// complete plan and stays free of reference data. Every problem is reported at once; nothing is written.
+/// </summary>
+public sealed class IntakePlanner(
+    ItemCatalog catalog,
+    IntakePolicy policy,
+    IDeadlineCalculator calendar,
+    ICreditLedger credit,
+    IMaterialStore materials,
+    TimeProvider timeProvider)
+{
+    private readonly RiskGrader risk = new(policy.Risk);
+    private readonly CreditAssessor assessor = new(policy.Credit);
+
+    /// <summary>The applicant's standing today, as <c>GET /api/credit/{uscc}</c> shows it.</summary>
+    public async Task<CreditStanding> StandingAsync(string uscc, CancellationToken cancellationToken = default) =>
+        assessor.Assess(uscc, await credit.ReadAsync(uscc, cancellationToken), timeProvider.GetUtcNow());
+
+    /// <summary>Plans a commitment-approval submission; <paramref name="callerUscc"/> is the signed-in applicant (null: trusted caller).</summary>
+    public async Task<IntakeDecision> PlanAsync(string applicationId, Submission submission, string? callerUscc, CancellationToken cancellationToken = default)
+    {
+        var problems = new IntakeProblems();
+        SubmissionShape.Check(submission, callerUscc, problems);
+        var items = ChosenItems(submission, problems);
+        if (submission.Procedure == SubmissionShape.JointAcceptance)
+        {
+            problems.Add("procedure", "joint acceptance is planned by the joint-acceptance intake, not this one.");
+        }
+
+        var uscc = submission.Applicant?.Uscc ?? "";
+        var standing = problems.Has("applicant.uscc") ? null : await StandingAsync(uscc, cancellationToken);
+        var assessment = problems.Has("project.type") || submission.Project is null ? null : risk.Grade(submission.Project);
+        await CheckMaterialsAsync(submission, items, uscc, problems, cancellationToken);
+        var commitments = PlanCommitments(submission, items, standing, problems);
+        CheckCompleteness(submission, items, commitments, problems);
+
+        if (problems.Any || standing is null || assessment is null) return new(null, problems.ToDictionary(), assessment, standing);
+
+        var now = timeProvider.GetUtcNow();
+        var seed = $"{applicationId}:{now:yyyyMMdd}";
+        var plan = new ApplicationPlan
+        {
+            ApplicationId = applicationId,
+            Uscc = uscc,
+            ApplicantName = submission.Applicant!.Name!,
+            ProjectCode = submission.Project!.Code!,
+            ProjectName = submission.Project.Name!,
+            Procedure = SubmissionShape.CommitmentApproval,
+            RiskLevel = assessment.Level,
+            AcceptedAt = now,
+            Tasks = items.Where(i => !i.AutoApprove).Select(i => Task(i, now)).ToList(),
+            UnattendedItems = items.Where(i => i.AutoApprove).Select(i => new PlannedItem(i.Code, i.Name, i.Department)).ToList(),
+            Commitments = commitments.Select((c, n) => Sample(c, $"{applicationId}-C{n + 1}", assessment.Level, standing, seed)).ToList(),
+            CorrectionPeriodWorkingDays = policy.CorrectionPeriodWorkingDays,
+            SamplingSeed = seed,
+        };
+        return new(plan, problems.ToDictionary(), assessment, standing);
+    }
+
+    private List<CatalogItem> ChosenItems(Submission submission, IntakeProblems problems)
+    {
+        var chosen = new List<CatalogItem>();
+        var codes = submission.Items ?? [];
+        for (var i = 0; i < codes.Count; i++)
+        {
+            var code = codes[i];
+            if (string.IsNullOrWhiteSpace(code)) { problems.Add($"items[{i}]", "item code is empty."); continue; }
+            if (!catalog.TryGetItem(code, out var item)) { problems.Add($"items[{i}]", $"unknown item {code}; GET /api/catalog/items lists them."); continue; }
+            if (chosen.Contains(item)) { problems.Add($"items[{i}]", $"{code} is chosen twice."); continue; }
+            var expected = submission.Procedure == SubmissionShape.JointAcceptance ? Procedure.JointAcceptance : Procedure.CommitmentApproval;
+            if (item.Procedure != expected) { problems.Add($"items[{i}]", $"{code} belongs to the other procedure."); continue; }
+            chosen.Add(item);
+        }
+        return chosen;
+    }
+
+    private async Task CheckMaterialsAsync(Submission submission, List<CatalogItem> items, string uscc, IntakeProblems problems, CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var list = submission.Materials ?? [];
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] is not { MaterialCode: { Length: > 0 } code } m) continue;
+            if (!seen.Add(code)) problems.Add($"materials[{i}].materialCode", $"{code} is given twice.");
+            else if (!items.Any(it => it.Material(code) is not null)) problems.Add($"materials[{i}].materialCode", $"none of the chosen items asks for {code}.");
+            if (SubmissionShape.IsSha256(m.MaterialId) && uscc.Length > 0 && !await materials.IsOwnedByAsync(m.MaterialId!, uscc, cancellationToken))
+            {
+                problems.Add($"materials[{i}].materialId", $"no material {m.MaterialId![..12]}… was uploaded by this applicant (POST /api/materials first).");
+            }
+        }
+    }
+
+    /// <summary>
+    /// One commitment per material however many items need it (一对多). A material every requiring item lets be
+    /// committed is an ordinary commitment of the catalog's class; a non-key material otherwise becomes a gap
+    /// (容缺受理) to supply later, which credit must allow.
+    /// </summary>
+    private List<DraftCommitment> PlanCommitments(Submission submission, List<CatalogItem> items, CreditStanding? standing, IntakeProblems problems)
+    {
+        var drafts = new List<DraftCommitment>();
+        var provided = (submission.Materials ?? []).Select(m => m?.MaterialCode).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var list = submission.Commitments ?? [];
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] is not { MaterialCode: { Length: > 0 } code, Class: { } @class } || !SubmissionShape.Classes.Contains(@class)) continue;
+            var field = $"commitments[{i}]";
+            if (drafts.Any(d => d.MaterialCode == code)) { problems.Add(field, $"{code} is committed twice; one commitment serves every item (一对多)."); continue; }
+            if (provided.Contains(code)) { problems.Add(field, $"{code} is both provided and committed; choose one."); continue; }
+            var requiring = items.Where(it => it.Material(code) is { Required: true }).ToList();
+            if (requiring.Count == 0) { problems.Add(field, $"none of the chosen items requires {code}."); continue; }
+            if (standing is { CommitmentAllowed: false }) { problems.Add(field, $"commitment route refused: credit grade {standing.Grade}, {standing.Restriction}."); continue; }
+
+            var refusing = requiring.Where(it => !it.CommitmentAllowed || it.Material(code) is not { Commitable: true }).ToList();
+            if (refusing.Count == 0)
+            {
+                var expected = StrictestClass(requiring, code);
+                if (expected != @class) { problems.Add($"{field}.class", $"{code} is committed as {expected}, not {@class}."); continue; }
+                drafts.Add(new DraftCommitment(code, requiring[0].Material(code)!.Name, @class, requiring, Gap: false));
+                continue;
+            }
+            var key = requiring.Where(it => it.Material(code)!.Key).Select(it => it.Code).ToList();
+            if (key.Count > 0) { problems.Add(field, $"{code} is a key material of {string.Join(", ", key)}: it must be provided, not committed."); continue; }
+            if (@class != "supplement") { problems.Add($"{field}.class", $"{string.Join(", ", refusing.Select(r => r.Code))} take no commitment for {code}; only a gap to supplement (容缺) is possible."); continue; }
+            if (standing is { GapAcceptanceAllowed: false }) { problems.Add(field, $"acceptance with gaps refused: credit grade {standing.Grade}."); continue; }
+            drafts.Add(new DraftCommitment(code, requiring[0].Material(code)!.Name, @class, requiring, Gap: true));
+        }
+        return drafts;
+    }
+
+    private static void CheckCompleteness(Submission submission, List<CatalogItem> items, List<DraftCommitment> commitments, IntakeProblems problems)
+    {
+        var covered = (submission.Materials ?? []).Select(m => m?.MaterialCode).OfType<string>()
+            .Concat((submission.Commitments ?? []).Select(c => c?.MaterialCode).OfType<string>())
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            foreach (var material in item.Materials.Where(m => m.Required && !covered.Contains(m.Code)))
+            {
+                var how = item.CommitmentAllowed && material.Commitable ? "upload it or commit to it" : material.Key ? "upload it (key material)" : "upload it";
+                problems.Add("materials", $"{material.Code} ({material.Name}) is required by {item.Code}: {how}.");
+            }
+        }
+    }
+
+    private PlannedTask Task(CatalogItem item, DateTimeOffset now)
+    {
+        var due = calendar.Compute(new DeadlineRequest(now, item.TimeLimitWorkingDays));
+        return new PlannedTask(item.Department, item.Code, item.Name, item.TimeLimitWorkingDays, due.DueAt, due.YellowAt, due.Provisional);
+    }
+
+    /// <summary>Decides whether a commitment is checked (核查), by rule, risk and the reproducible draw.</summary>
+    private PlannedCommitment Sample(DraftCommitment draft, string id, string riskLevel, CreditStanding standing, string seed)
+    {
+        var first = draft.Items[0];
+        var rule = first.Verification ?? new VerificationRule(first.Department, first.TimeLimitWorkingDays, SamplingRule.Always);
+        var within = draft.Gap ? draft.Items.Min(i => i.TimeLimitWorkingDays) : draft.Items.Min(i => i.Verification?.WithinWorkingDays ?? rule.WithinWorkingDays);
+        var (sampled, reason) = draft.Class switch
+        {
+            "supplement" => (true, draft.Gap ? "gap (容缺): the material must be supplied" : "supplement: the material must be supplied"),
+            _ when rule.Sampling == SamplingRule.Always => (true, "catalog rule: always checked"),
+            _ when rule.Sampling == SamplingRule.None => (false, "catalog rule: not sampled"),
+            _ when riskLevel == RiskLevels.High => (true, "high risk: always checked"),
+            _ => Draw(draft, id, riskLevel, standing, seed),
+        };
+        return new PlannedCommitment(id, draft.MaterialCode, draft.MaterialName, draft.Class, draft.Items.Select(i => i.Code).ToList(),
+            rule.Department, within, sampled, reason);
+    }
+
+    private (bool, string) Draw(DraftCommitment draft, string id, string riskLevel, CreditStanding standing, string seed)
+    {
+        var ratio = riskLevel == RiskLevels.Low && draft.Items.Any(i => policy.Sampling.LowFireRiskFilingItems.Contains(i.Code))
+            ? policy.Sampling.LowFireRiskFilingRatio
+            : policy.Sampling.Ratios[riskLevel];
+        if (standing.Grade == "A") ratio *= policy.Sampling.GoodCreditFactor;
+        var draw = CommitmentSampler.Draw(seed, id);
+        return (draw < ratio, $"draw {draw:0.0000} {(draw < ratio ? "<" : "≥")} ratio {ratio:0.####} ({riskLevel} risk{(standing.Grade == "A" ? ", good credit" : "")}; seed {seed})");
+    }
+
+    /// <summary>
+    /// The class of a commitment shared by items whose classes differ: the strictest wins, because one commitment
+    /// must satisfy every department (supplement: the material must come; on-site: an inspection; retained: on file).
+    /// </summary>
+    private static string StrictestClass(IEnumerable<CatalogItem> requiring, string code) =>
+        requiring.Select(i => Wire(i.Material(code)!.CommitmentClass ?? i.CommitmentClass))
+            .OrderBy(c => Array.IndexOf(["supplement", "on-site", "retained"], c)).First();
+
+    private static string Wire(CommitmentClass? c) => c switch
+    {
+        CommitmentClass.Supplement => "supplement",
+        CommitmentClass.Retained => "retained",
+        CommitmentClass.OnSite => "on-site",
+        _ => "supplement",
+    };
+
+    private sealed record DraftCommitment(string MaterialCode, string MaterialName, string Class, IReadOnlyList<CatalogItem> Items, bool Gap);
+}

@@ -1,0 +1,64 @@
+using Approvals.Applications;
+using Approvals.Catalog;
+using Approvals.Intake;
+using Approvals.Stores;
+using Approvals.Stores.Embedded;
+using Approvals.Tests.Stores;
+using DurableTasks.Time;
+
+namespace Approvals.Tests.Intake;
+
+/// <summary>Intake over the embedded material store and credit ledger, on a clock at Monday 2026-09-28 09:00 Shanghai.</summary>
+public sealed class IntakeFixture : IDisposable
+{
+    public const string Uscc = "91350100M000100Y43";
+    private readonly string folder = Directory.CreateTempSubdirectory("intake-").FullName;
+
+    public IntakeFixture()
+    {
+        Clock = new ControllableTimeProvider(new DateTimeOffset(2026, 9, 28, 9, 0, 0, TimeSpan.FromHours(8)));
+        Materials = new FolderMaterialStore(Path.Combine(folder, "materials"), Clock);
+        Credit = new SqliteCreditLedger(Path.Combine(folder, "credit.db"));
+        Planner = new IntakePlanner(ItemCatalog.Embedded, IntakePolicy.Embedded, CalendarDeadlineCalculator.FromEmbeddedData(), Credit, Materials, Clock);
+    }
+
+    public ControllableTimeProvider Clock { get; }
+    public IMaterialStore Materials { get; }
+    public ICreditLedger Credit { get; }
+    public IntakePlanner Planner { get; }
+
+    public async Task<string> UploadAsync(string text, string owner = Uscc) =>
+        (await Materials.PutAsync(new MemoryStream(MaterialStoreContract.Pdf(text)), owner, text + ".pdf", 1_000_000)).MaterialId;
+
+    /// <summary>A construction-permit + civil-air-defence submission providing every material except the committed ones.</summary>
+    public async Task<Submission> PermitAndCivilDefenceAsync(params (string Code, string Class)[] commitments)
+    {
+        string[] needed = ["LAND-CERT", "PLANNING-PERMIT", "CONTRACTOR-CONTRACT", "FUNDS-PROOF", "DRAWING-REVIEW-CERT", "SAFETY-MEASURES", "DESIGN-DRAWINGS", "CIVILDEF-DESIGN"];
+        var materials = new List<MaterialInput?>();
+        foreach (var code in needed.Where(c => commitments.All(k => k.Code != c))) materials.Add(new MaterialInput(code, await UploadAsync(code)));
+        return Valid() with
+        {
+            Items = ["CP-PERMIT", "CP-CIVILDEF"],
+            Materials = materials,
+            Commitments = commitments.Select(c => (CommitmentInput?)new CommitmentInput(c.Code, c.Class)).ToList(),
+        };
+    }
+
+    public static Submission Valid() => new()
+    {
+        Applicant = new ApplicantInput(Uscc, "福州示范建设有限公司"),
+        Project = new ProjectInput
+        {
+            Code = "2609-350102-04-01-123456", Name = "示范厂房", Type = "industrial", FloorArea = 8000, Height = 18,
+            OccupantDensity = "low", TechnicalComplexity = "low", SocialInvestment = true, KeyProject = false,
+        },
+        Procedure = "commitment-approval",
+        Items = [],
+    };
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+}
