@@ -82,7 +82,12 @@ public sealed class ApplicationQueries(DurableTaskClient client, IDeadlineCalcul
         return Math.Max(0, used);
     }
 
-    private async IAsyncEnumerable<ApplicationStatusView> RunningAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private IAsyncEnumerable<ApplicationStatusView> RunningAsync(CancellationToken cancellationToken) =>
+        EveryAsync([OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Pending], cancellationToken);
+
+    /// <summary>Every application's status view, page by page (<paramref name="statuses"/> null: running and finished).</summary>
+    public async IAsyncEnumerable<ApplicationStatusView> EveryAsync(IReadOnlyList<OrchestrationRuntimeStatus>? statuses,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         string? token = null;
         do
@@ -90,7 +95,7 @@ public sealed class ApplicationQueries(DurableTaskClient client, IDeadlineCalcul
             var (page, next) = await client.QueryInstancesAsync(new InstanceQuery
             {
                 InstanceIdPrefix = IdPrefix,
-                Statuses = [OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Pending],
+                Statuses = statuses,
                 PageSize = 200,
                 ContinuationToken = token,
             }, cancellationToken);

@@ -23,7 +23,7 @@ public sealed record ApplicationStatusView
 }
 
 /// <summary>A department task with its light (亮灯): green in time, yellow close to the limit, red overdue.</summary>
-public sealed record TaskView(string Department, string Item, string State, DateTimeOffset DueAt, string Light, string? Opinion, bool Provisional = false, int Round = 1);
+public sealed record TaskView(string Department, string Item, string State, DateTimeOffset DueAt, string Light, string? Opinion, bool Provisional = false, int Round = 1, DateTimeOffset? DecidedAt = null);
 
 /// <summary>A one-time notice (一次性告知) merging every department's corrections.</summary>
 public sealed record NoticeView(string Kind, DateTimeOffset IssuedAt, IReadOnlyList<CorrectionView> Corrections, DateTimeOffset AnswerBy);

@@ -97,7 +97,7 @@ internal sealed partial class ApprovalRun
 
         var answer = decision.Result;
         var state = answer.Decision switch { "approve" => "approved", "reject" => "rejected", _ => "corrections" };
-        Replace(tasks, Same, v => v with { State = state, Opinion = answer.Opinion });
+        Replace(tasks, Same, v => v with { State = state, Opinion = answer.Opinion, DecidedAt = Now });
         Record($"{task.Department} {task.Item}: {state}{(answer.Opinion is { Length: > 0 } o ? $" ({o})" : "")}");
         Publish();
         return answer;

@@ -1,0 +1,80 @@
+using System.Globalization;
+using Approvals.Applications;
+
+namespace Approvals.Supervision;
+
+/// <summary>
+/// Builds the monthly report from the applications' published status: applications accepted within the month,
+/// department decisions taken within it (with working days from acceptance, the clock's legal stops not deducted
+/// per task), and the commitment outcomes of those applications.
+/// </summary>
+public sealed class MonthlyReportBuilder(ApplicationQueries queries, IDeadlineCalculator calendar)
+{
+    private static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
+
+    /// <summary>Parses <c>yyyy-MM</c>; false for anything else.</summary>
+    public static bool TryParseMonth(string? text, out DateTimeOffset start)
+    {
+        start = default;
+        if (!DateTime.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month)) return false;
+        start = new DateTimeOffset(month, Shanghai);
+        return true;
+    }
+
+    public async Task<MonthlyReport> BuildAsync(DateTimeOffset monthStart, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var end = monthStart.AddMonths(1);
+        bool InMonth(DateTimeOffset t) => t >= monthStart && t < end;
+        var accepted = 0;
+        var byStatus = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var decisions = new List<(TaskView Task, int Days, bool Overdue)>();
+        var overdueOpen = 0;
+        int made = 0, fulfilled = 0, broken = 0, falseOnes = 0, open = 0, sampled = 0;
+
+        await foreach (var view in queries.EveryAsync(null, cancellationToken))
+        {
+            if (InMonth(view.AcceptedAt))
+            {
+                accepted++;
+                byStatus[view.Status] = byStatus.GetValueOrDefault(view.Status) + 1;
+                foreach (var c in view.Commitments)
+                {
+                    made++;
+                    if (c.Sampled) sampled++;
+                    switch (c.Status)
+                    {
+                        case "fulfilled": fulfilled++; break;
+                        case "broken": broken++; break;
+                        case "false": falseOnes++; break;
+                        default: open++; break;
+                    }
+                }
+            }
+            foreach (var task in view.Tasks)
+            {
+                if (task.DecidedAt is { } decided && InMonth(decided))
+                {
+                    decisions.Add((task, calendar.WorkingDaysBetween(view.AcceptedAt, decided), decided > task.DueAt));
+                }
+                else if (task.State == "pending" && task.DueAt < now && task.DueAt < end) overdueOpen++;
+            }
+        }
+
+        var items = decisions.GroupBy(d => (d.Task.Item, d.Task.Department))
+            .Select(g => new ItemFigures(g.Key.Item, g.Key.Department, g.Count(),
+                g.Count(d => d.Task.State == "approved"), g.Count(d => d.Task.State == "rejected"), g.Count(d => d.Task.State == "corrections"),
+                Math.Round(g.Average(d => d.Days), 1), g.Max(d => d.Days), g.Count(d => d.Overdue)))
+            .OrderBy(i => i.Item, StringComparer.Ordinal).ToList();
+        var departments = decisions.GroupBy(d => d.Task.Department)
+            .Select(g => new DepartmentFigures(g.Key, g.Count(), Math.Round(g.Average(d => d.Days), 1), g.Count(d => d.Overdue)))
+            .OrderBy(d => d.Department, StringComparer.Ordinal).ToList();
+        var credit = new SortedDictionary<string, int>(StringComparer.Ordinal)
+        {
+            ["fulfilled"] = fulfilled,
+            ["broken"] = broken,
+            ["false-commitment"] = falseOnes,
+        };
+        return new MonthlyReport(monthStart.ToString("yyyy-MM", CultureInfo.InvariantCulture), now, accepted, byStatus, items, departments,
+            overdueOpen + decisions.Count(d => d.Overdue), new CommitmentFigures(made, fulfilled, broken, falseOnes, open, sampled), credit);
+    }
+}
