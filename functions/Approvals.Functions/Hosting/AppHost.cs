@@ -1,4 +1,6 @@
 using Approvals.Functions.Endpoints;
+using Approvals.Orchestrations;
+using DurableTasks.Worker;
 using Approvals.Functions.Identity;
 using DurableTasks.Backends;
 using DurableTasks.Backends.Sqlite;
@@ -41,6 +43,8 @@ public static class AppHost
 
         AddClock(builder);
         AddEngine(builder);
+        services.AddApprovals();
+        AddLocalTriggers(builder);
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -49,8 +53,22 @@ public static class AppHost
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealth();
+        app.MapCatalog();
+        app.MapSubmissions();
+        app.MapApplications();
+        app.MapMaterials();
+        app.MapDepartments();
+        app.MapCredit();
+        app.MapPublic();
+        app.MapSupervision();
+        app.MapDeadLetters();
         app.MapEngineInvocations();
-        if (app.Environment.IsDevelopment()) app.MapDevClock();
+        app.MapTriggerInvocations();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapDevClock();
+            app.MapDevQueue();
+        }
         return app;
     }
 
@@ -87,8 +105,24 @@ public static class AppHost
                     new SqliteStoreOptions { DatabasePath = Path.Combine(storage.Path, "engine.db") },
                     sp.GetRequiredService<TimeProvider>());
             },
-            _ => { });
+            registry => ApprovalWorkflow.Register(registry),
+            new DurableTaskWorkerOptions { MaxPollInterval = TimeSpan.FromMilliseconds(250) });
         builder.Services.AddSingleton<IHostedService, EngineInitializer>();
+    }
+
+    /// <summary>
+    /// Locally the process is its own Functions host: department responses come from the embedded queue and the timers
+    /// run in-process on the app's clock (virtual in Development). In Azure the host's triggers call the same jobs.
+    /// </summary>
+    private static void AddLocalTriggers(WebApplicationBuilder builder)
+    {
+        if (builder.Configuration.GetValue("Triggers:Local", true) is false) return;
+        builder.Services.AddSingleton<DepartmentResponsePump>();
+        builder.Services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<DepartmentResponsePump>());
+        builder.Services.AddSingleton<IHostedService>(sp => new DailySchedule("CommitmentAudit", new TimeOnly(1, 0),
+            (at, ct) => sp.GetRequiredService<SupervisionJobs>().AuditAsync(at, ct), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DailySchedule>>()));
+        builder.Services.AddSingleton<IHostedService>(sp => new DailySchedule("MonthlyReport", new TimeOnly(2, 0),
+            (at, ct) => sp.GetRequiredService<SupervisionJobs>().MonthlyReportIfDueAsync(at, ct), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DailySchedule>>()));
     }
 
     /// <summary>Creates the engine's tables before anything is served.</summary>

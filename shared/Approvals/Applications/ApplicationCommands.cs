@@ -15,7 +15,10 @@ public sealed class ApplicationCommands(DurableTaskClient client, IKeyedRecords 
     public async Task<ApplicationStatusView?> GetAsync(string applicationId, CancellationToken cancellationToken = default)
     {
         var instance = await client.GetInstanceAsync(applicationId, cancellationToken);
-        return instance?.ReadCustomStatusAs<ApplicationStatusView>();
+        if (instance is null) return null;
+        // Between scheduling and the first episode there is no published status yet: show the accepted plan.
+        return instance.ReadCustomStatusAs<ApplicationStatusView>()
+            ?? (instance.Name == Orchestrations.CommitmentApprovalOrchestrator.Name && instance.ReadInputAs<ApplicationPlan>() is { } plan ? Submitted(plan) : null);
     }
 
     /// <summary>
@@ -120,4 +123,17 @@ public sealed class ApplicationCommands(DurableTaskClient client, IKeyedRecords 
             eventId: $"resubmission/{view.Notices.Count}", cancellation: cancellationToken);
         return CommandResult.Accepted("corrections resubmitted");
     }
+
+    private static ApplicationStatusView Submitted(ApplicationPlan plan) => new()
+    {
+        ApplicationId = plan.ApplicationId,
+        Procedure = plan.Procedure,
+        Status = "submitted",
+        RiskLevel = plan.RiskLevel,
+        Uscc = plan.Uscc,
+        ProjectCode = plan.ProjectCode,
+        AcceptedAt = plan.AcceptedAt,
+        Tasks = plan.Tasks.Select(t => new TaskView(t.Department, t.Item, "pending", t.DueAt, "green", null, t.Provisional)).ToList(),
+        Timeline = [new TimelineEntry(plan.AcceptedAt, "application accepted")],
+    };
 }

@@ -28,6 +28,8 @@ internal sealed partial class ApprovalRun(TaskOrchestrationContext context, Appl
     {
         Record($"accepted: {plan.Tasks.Count} department task(s), {plan.UnattendedItems.Count} unattended item(s), {plan.Commitments.Count} commitment(s); risk {plan.RiskLevel}");
         status = "under-review";
+        // Every task is visible from the first published status, so an early decision finds its task.
+        tasks.AddRange(plan.Tasks.Select(t => new TaskView(t.Department, t.Item, "pending", t.DueAt, "green", null, t.Provisional)));
         foreach (var c in plan.Commitments)
         {
             commitments.Add(new CommitmentView(c.CommitmentId, c.MaterialCode, c.Class, c.Items, null, c.Sampled, "open", c.VerifyingDepartment));

@@ -11,8 +11,16 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     private readonly string folder = Directory.CreateTempSubdirectory("approvals-app-").FullName;
     private readonly string environment;
+    private readonly IReadOnlyDictionary<string, string> settings;
 
-    public AppFactory(string environment = "Development") => this.environment = environment;
+    public AppFactory(string environment = "Development", IReadOnlyDictionary<string, string>? settings = null)
+    {
+        this.environment = environment;
+        this.settings = settings ?? new Dictionary<string, string>();
+        Driver = new PortalDriver(ClientAs);
+    }
+
+    public PortalDriver Driver { get; }
 
     public string DataFolder => folder;
 
@@ -21,6 +29,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(environment);
         builder.UseSetting("Storage:Path", folder);
         builder.UseSetting("Clock:Start", Start.ToString("O"));
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
     }
 
     public HttpClient ClientAs(string? token)

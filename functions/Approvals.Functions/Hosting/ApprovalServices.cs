@@ -1,0 +1,48 @@
+using Approvals.Applications;
+using Approvals.Catalog;
+using Approvals.Intake;
+using Approvals.Stores;
+using Approvals.Stores.Embedded;
+using Approvals.Supervision;
+using Microsoft.Extensions.Options;
+
+namespace Approvals.Functions.Hosting;
+
+/// <summary>Registers the domain (catalog, policy, calendar, intake, commands, queries, supervision) and its stores.</summary>
+public static class ApprovalServices
+{
+    public static IServiceCollection AddApprovals(this IServiceCollection services)
+    {
+        services.AddSingleton(ItemCatalog.Embedded);
+        services.AddSingleton(IntakePolicy.Embedded);
+        services.AddSingleton(sp => SmartGuide.Embedded(sp.GetRequiredService<ItemCatalog>()));
+        services.AddSingleton<IDeadlineCalculator>(CalendarDeadlineCalculator.FromEmbeddedData());
+        services.AddSingleton(sp => new ApprovalSettings
+        {
+            PublicBaseUrl = sp.GetRequiredService<IOptions<PortalOptions>>().Value.PublicBaseUrl.TrimEnd('/'),
+        });
+        AddEmbeddedStores(services);
+
+        services.AddSingleton<IntakePlanner>();
+        services.AddSingleton<ApplicationCommands>();
+        services.AddSingleton<ApplicationQueries>();
+        services.AddSingleton<DepartmentResponseHandler>();
+        services.AddSingleton(sp => new CommitmentAuditor(sp.GetRequiredService<ApplicationQueries>(), sp.GetRequiredService<IDeadlineCalculator>(), sp.GetRequiredService<IKeyedRecords>()));
+        services.AddSingleton<MonthlyReportBuilder>();
+        services.AddSingleton<SupervisionJobs>();
+        return services;
+    }
+
+    private static void AddEmbeddedStores(IServiceCollection services)
+    {
+        services.AddSingleton(sp => new EmbeddedDatabase(Path.Combine(StoragePath(sp), "app.db")));
+        services.AddSingleton<IMaterialStore>(sp => new FolderMaterialStore(Path.Combine(StoragePath(sp), "materials"), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ICreditLedger>(sp => new SqliteCreditLedger(Path.Combine(StoragePath(sp), "credit.db")));
+        services.AddSingleton<ICertificateStore>(sp => new SqliteCertificateStore(sp.GetRequiredService<EmbeddedDatabase>()));
+        services.AddSingleton<IKeyedRecords>(sp => new SqliteKeyedRecords(sp.GetRequiredService<EmbeddedDatabase>()));
+        services.AddSingleton<IDeadLetters>(sp => new SqliteDeadLetters(sp.GetRequiredService<EmbeddedDatabase>()));
+        services.AddSingleton(sp => new SqliteLocalQueue(sp.GetRequiredService<EmbeddedDatabase>(), DepartmentResponseHandler.Queue));
+    }
+
+    private static string StoragePath(IServiceProvider sp) => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path;
+}
