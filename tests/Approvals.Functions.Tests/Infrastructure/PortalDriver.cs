@@ -35,14 +35,20 @@ public sealed class PortalDriver(Func<string?, HttpClient> clientAs)
     }
 
     /// <summary>A permit + civil-defence submission with FUNDS-PROOF committed as <paramref name="fundsClass"/>, the rest uploaded.</summary>
-    public async Task<object> PermitSubmissionAsync(string uscc = Uscc, string fundsClass = "retained", params (string Code, string Class)[] extra)
+    public async Task<object> PermitSubmissionAsync(string uscc = Uscc, string fundsClass = "retained", params (string Code, string Class)[] extra) =>
+        await PermitSubmissionAsync(uscc, fundsClass, highRisk: false, extra);
+
+    /// <summary>As above; <paramref name="highRisk"/> makes it a large crowded public building, so every commitment is checked.</summary>
+    public async Task<object> PermitSubmissionAsync(string uscc, string fundsClass, bool highRisk, params (string Code, string Class)[] extra)
     {
         var materials = new List<object>();
         foreach (var code in PermitMaterials.Where(c => extra.All(e => e.Code != c))) materials.Add(new { materialCode = code, materialId = await UploadAsync($"{code} of {uscc}", uscc) });
         return new
         {
             applicant = new { uscc, name = "福州示范建设有限公司" },
-            project = new { code = ProjectCode, name = "示范厂房", type = "industrial", floorArea = 8000, height = 18, occupantDensity = "low", technicalComplexity = "low", socialInvestment = true, keyProject = false },
+            project = highRisk
+                ? new { code = ProjectCode, name = "示范体育馆", type = "public", floorArea = 60000, height = 50, occupantDensity = "high", technicalComplexity = "high", socialInvestment = true, keyProject = false }
+                : new { code = ProjectCode, name = "示范厂房", type = "industrial", floorArea = 8000, height = 18, occupantDensity = "low", technicalComplexity = "low", socialInvestment = true, keyProject = false },
             procedure = "commitment-approval",
             items = new[] { "CP-PERMIT", "CP-CIVILDEF" },
             materials,
@@ -57,9 +63,12 @@ public sealed class PortalDriver(Func<string?, HttpClient> clientAs)
         return await Applicant(uscc).SendAsync(request);
     }
 
-    public async Task<string> SubmitPermitAsync(string key, string uscc = Uscc, params (string Code, string Class)[] extra)
+    public async Task<string> SubmitPermitAsync(string key, string uscc = Uscc, params (string Code, string Class)[] extra) =>
+        await SubmitPermitAsync(key, uscc, highRisk: false, extra);
+
+    public async Task<string> SubmitPermitAsync(string key, string uscc, bool highRisk, params (string Code, string Class)[] extra)
     {
-        var response = await SubmitAsync(await PermitSubmissionAsync(uscc, "retained", extra), key, uscc);
+        var response = await SubmitAsync(await PermitSubmissionAsync(uscc, "retained", highRisk, extra), key, uscc);
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("applicationId").GetString()!;
     }
@@ -81,6 +90,19 @@ public sealed class PortalDriver(Func<string?, HttpClient> clientAs)
                 if (timeout.IsCancellationRequested) throw new Xunit.Sdk.XunitException($"{id} never reached the expected state: {status}");
             }
             await Task.Delay(50, timeout.Token);
+        }
+    }
+
+    /// <summary>Polls a reading until it satisfies <paramref name="condition"/> (side effects of activities land shortly after the status).</summary>
+    public static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var value = await read();
+            if (condition(value)) return value;
+            if (timeout.IsCancellationRequested) throw new Xunit.Sdk.XunitException($"never reached the expected state; last: {value}");
+            await Task.Delay(50, CancellationToken.None);
         }
     }
 
