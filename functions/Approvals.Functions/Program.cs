@@ -1,4 +1,7 @@
+using Approvals.Functions.Demo;
 using Approvals.Functions.Hosting;
+
+if (args.Length > 0 && args[0] == "demo") return await DemoCommand.RunAsync(args[1..]);
 
 var app = AppHost.Build(args);
 var storage = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value;
@@ -12,6 +15,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
     }
 });
 await app.RunAsync();
+return 0;
 
 /// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>
 public partial class Program;
