@@ -44,6 +44,8 @@ public static class AzureResourceNames
     /// <summary>Every queue, table and container, for consistency checks.</summary>
     public static IReadOnlyList<string> StorageQueues { get; } = [EngineControlQueue, EngineActivitiesQueue];
 
+    public static IReadOnlyList<string> ServiceBusQueues { get; } = [DepartmentResponsesQueue];
+
     public static IReadOnlyList<string> Tables { get; } = [EngineInstancesTable, EngineHistoryTable, CertificatesTable, CreditLedgerTable, IdempotencyTable, DeadLettersTable];
 
     public static IReadOnlyList<string> Containers { get; } = [EnginePayloadsContainer, MaterialsContainer, CertificatesContainer];

@@ -92,7 +92,10 @@ public sealed class BicepTemplate
         return strings.Count == array.Items.Count ? strings : null;
     }
 
-    /// <summary>The app settings of every declared Microsoft.Web/sites resource (siteConfig.appSettings).</summary>
+    /// <summary>
+    /// The app settings of the template: <c>properties.siteConfig.appSettings</c> of every declared Microsoft.Web/sites
+    /// resource, and the properties of every Microsoft.Web/sites/config resource named <c>appsettings</c>.
+    /// </summary>
     public IReadOnlyList<AppSetting> AppSettings()
     {
         var settings = new List<AppSetting>();
@@ -102,17 +105,28 @@ public sealed class BicepTemplate
                 ? siteConfig["appSettings"]
                 : null;
             if (list is BicepExpression { Identifier: { } name } && site.File.Variable(name) is { } variable) list = variable.Value;
-            if (list is not BicepArray array) continue;
+            if (list is null) continue;
+            if (list is not BicepArray array)
+            {
+                settings.Add(new AppSetting($"<unreadable appSettings at line {list.Line}>", list, site.Where));
+                continue;
+            }
             foreach (var item in array.Items)
             {
-                if (item is BicepObject { } setting && setting["name"] is BicepString settingName && setting["value"] is { } settingValue)
-                {
-                    settings.Add(new AppSetting(settingName.Value, settingValue, site.Where));
-                }
-                else
-                {
-                    settings.Add(new AppSetting($"<unreadable app setting at line {item.Line}>", item, site.Where));
-                }
+                settings.Add(item is BicepObject setting && setting["name"] is BicepString settingName && setting["value"] is { } settingValue
+                    ? new AppSetting(settingName.Value, settingValue, site.Where)
+                    : new AppSetting($"<unreadable app setting at line {item.Line}>", item, site.Where));
+            }
+        }
+        foreach (var config in Resources("Microsoft.Web/sites/config").Where(c => c.Body?["name"] is BicepString { Value: "appsettings" }))
+        {
+            if (config.Body?["properties"] is BicepObject properties)
+            {
+                settings.AddRange(properties.Properties.Select(p => new AppSetting(p.Key, p.Value, config.Where)));
+            }
+            else
+            {
+                settings.Add(new AppSetting($"<unreadable appsettings at line {config.Resource.Line}>", config.Resource.Value, config.Where));
             }
         }
         return settings;

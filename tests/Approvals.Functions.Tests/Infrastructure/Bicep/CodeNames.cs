@@ -15,6 +15,6 @@ public sealed record CodeNames(
         AzureResourceNames.StorageQueues,
         AzureResourceNames.Tables,
         AzureResourceNames.Containers,
-        [AzureResourceNames.DepartmentResponsesQueue],
+        AzureResourceNames.ServiceBusQueues,
         AzureResourceNames.AppSettings);
 }
