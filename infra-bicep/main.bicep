@@ -27,7 +27,7 @@ param entraTenantId string = tenant().tenantId
 @description('Public base URL for certificate QR codes; empty means https://<function app>.azurewebsites.net.')
 param publicBaseUrl string = ''
 
-@description('Upper bound of Flex Consumption instances (40 is the smallest allowed).')
+@description('Upper bound of Flex Consumption instances (40 was the smallest value the platform accepted in preview; relax @minValue if it now accepts less).')
 @minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int = 40

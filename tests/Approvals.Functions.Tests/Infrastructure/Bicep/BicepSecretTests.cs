@@ -48,4 +48,15 @@ public sealed class BicepSecretTests
         Assert.Contains("app setting 'Storage__ConnectionString' is a connection string", drift);
         Assert.Contains(drift, d => d.EndsWith("a string holds 'AccountKey='", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_connection_strings_block_in_site_config_is_reported()
+    {
+        var template = BicepTemplate.Load(RepoPaths.InfraBicep, (path, text) => path == "modules/functionapp.bicep"
+            ? text.Replace("      ftpsState: 'Disabled'\n", "      ftpsState: 'Disabled'\n      connectionStrings: [\n        {\n          name: 'Tables'\n          connectionString: tablesConnection\n          type: 'Custom'\n        }\n      ]\n", StringComparison.Ordinal)
+            : text);
+        var drift = SecretRules.Check(template, ParameterFiles()).ToList();
+        Assert.Contains(drift, d => d.EndsWith("property 'connectionStrings' sets a connection string", StringComparison.Ordinal));
+        Assert.Contains(drift, d => d.EndsWith("property 'connectionString' sets a connection string", StringComparison.Ordinal));
+    }
 }

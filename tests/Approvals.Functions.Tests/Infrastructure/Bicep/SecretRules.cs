@@ -36,6 +36,11 @@ public static class SecretRules
                     }
                 }
             }
+            foreach (var property in BicepWalk.Values(file).OfType<BicepObject>().SelectMany(o => o.Properties)
+                .Where(p => p.Key.Contains("connectionstring", StringComparison.OrdinalIgnoreCase)))
+            {
+                yield return $"{file.Path}({property.Value.Line}): property '{property.Key}' sets a connection string";
+            }
             foreach (var parameter in file.Parameters.Where(p => p.IsSecure && p.Default is not null))
             {
                 yield return $"{file.Path}({parameter.Line}): secure parameter '{parameter.Name}' has a default value";
