@@ -39,6 +39,9 @@ param maximumInstanceCount int = 40
 ])
 param instanceMemoryMB int = 2048
 
+@description('Version of the "custom" runtime on Flex Consumption (az functionapp list-flexconsumption-runtimes --location <region> --runtime custom).')
+param customRuntimeVersion string = '1.0'
+
 @description('Storage replication.')
 @allowed([
   'Standard_LRS'
@@ -124,6 +127,7 @@ module functionApp 'modules/functionapp.bicep' = {
     serviceBusFullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     publicBaseUrl: empty(publicBaseUrl) ? 'https://${appName}.azurewebsites.net' : publicBaseUrl
+    customRuntimeVersion: customRuntimeVersion
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     tags: tags
