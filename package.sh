@@ -2,6 +2,8 @@
 # Assembles the deployable Function App folder (default out/app):
 #   host.json, one folder per function with its function.json, and the published handler
 #   (linux-x64, framework-dependent) under handler/, as host.json's customHandler expects.
+#   SELF_CONTAINED=true bundles the .NET runtime, for hosts whose image lacks .NET 10
+#   (infra-bicep/README.md, "Troubleshooting").
 # Zip the folder's contents to deploy (README, "Deploy to Azure").
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -9,7 +11,7 @@ out="${1:-out/app}"
 rm -rf "$out"
 mkdir -p "$out/handler"
 
-dotnet publish functions/Approvals.Functions -c Release -r linux-x64 --self-contained false \
+dotnet publish functions/Approvals.Functions -c Release -r linux-x64 --self-contained "${SELF_CONTAINED:-false}" \
   -p:PublishSingleFile=false -o "$out/handler" -nologo -v:q
 
 cp host.json "$out/"

@@ -38,10 +38,15 @@ public static class AzureResourceNames
     /// <summary>Submission idempotency keys and processed department message ids.</summary>
     public const string IdempotencyTable = "Idempotency";
 
+    /// <summary>Messages that could not be applied (e.g. department responses), with their reason, for a person to look at.</summary>
+    public const string DeadLettersTable = "DeadLetters";
+
     /// <summary>Every queue, table and container, for consistency checks.</summary>
     public static IReadOnlyList<string> StorageQueues { get; } = [EngineControlQueue, EngineActivitiesQueue];
 
-    public static IReadOnlyList<string> Tables { get; } = [EngineInstancesTable, EngineHistoryTable, CertificatesTable, CreditLedgerTable, IdempotencyTable];
+    public static IReadOnlyList<string> ServiceBusQueues { get; } = [DepartmentResponsesQueue];
+
+    public static IReadOnlyList<string> Tables { get; } = [EngineInstancesTable, EngineHistoryTable, CertificatesTable, CreditLedgerTable, IdempotencyTable, DeadLettersTable];
 
     public static IReadOnlyList<string> Containers { get; } = [EnginePayloadsContainer, MaterialsContainer, CertificatesContainer];
 

@@ -1,0 +1,20 @@
+using Approvals.Functions.Hosting;
+
+namespace Approvals.Functions.Tests.Infrastructure.Bicep;
+
+/// <summary>The names the code uses, as the consistency checks compare them with the template.</summary>
+public sealed record CodeNames(
+    IReadOnlyList<string> StorageQueues,
+    IReadOnlyList<string> Tables,
+    IReadOnlyList<string> Containers,
+    IReadOnlyList<string> ServiceBusQueues,
+    IReadOnlyList<string> AppSettings)
+{
+    /// <summary>Straight from <see cref="AzureResourceNames"/>, the single source of truth.</summary>
+    public static CodeNames FromAzureResourceNames() => new(
+        AzureResourceNames.StorageQueues,
+        AzureResourceNames.Tables,
+        AzureResourceNames.Containers,
+        AzureResourceNames.ServiceBusQueues,
+        AzureResourceNames.AppSettings);
+}
