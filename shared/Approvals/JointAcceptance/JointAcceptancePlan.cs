@@ -54,6 +54,12 @@ public sealed record JointAcceptancePlan
     /// <summary>The item the first-registration step stands for, when chosen.</summary>
     public string? RegistrationItem { get; init; }
 
+    /// <summary>The department that issues the archive certificate (城建档案馆).</summary>
+    public string ArchiveDepartment { get; init; } = "ARCH";
+
+    /// <summary>The department that does the first registration (不动产登记中心).</summary>
+    public string RegistrationDepartment { get; init; } = "REG";
+
     /// <summary>The departments that attend the site inspection.</summary>
     public IReadOnlyList<string> Departments => Inspections.Select(i => i.Department).Distinct().ToList();
 

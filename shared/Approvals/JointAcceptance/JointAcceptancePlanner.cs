@@ -85,6 +85,8 @@ public sealed class JointAcceptancePlanner(ItemCatalog catalog, JointAcceptanceP
             CommitmentRecheckHours = policy.CommitmentRecheckHours,
             ArchiveItem = archiveItem,
             RegistrationItem = registrationItem,
+            ArchiveDepartment = catalog.Item(policy.ArchiveItem).Department,
+            RegistrationDepartment = catalog.Item(policy.RegistrationItem).Department,
         }, []);
     }
 

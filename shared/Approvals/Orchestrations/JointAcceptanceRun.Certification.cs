@@ -79,8 +79,7 @@ internal sealed partial class JointAcceptanceRun
     private async Task ArchiveCertificateAsync()
     {
         if (plan.ArchiveItem is null) return;
-        var archives = plan.Inspections.FirstOrDefault(i => i.Item == plan.ArchiveItem)?.Department ?? "ARCH";
-        var answer = await CertifyAsync(AcceptanceSteps.ArchiveCertificate, JointAcceptanceActivityNames.PushToArchives, archives, Signals.ArchiveCertificate);
+        var answer = await CertifyAsync(AcceptanceSteps.ArchiveCertificate, JointAcceptanceActivityNames.PushToArchives, plan.ArchiveDepartment, Signals.ArchiveCertificate);
         archiveNumber = answer.Number;
         Record($"archive certificate {answer.Number} received");
         CompleteStep(AcceptanceSteps.ArchiveCertificate);
@@ -90,7 +89,7 @@ internal sealed partial class JointAcceptanceRun
     private async Task FirstRegistrationAsync()
     {
         if (plan.RegistrationItem is null) return;
-        var answer = await CertifyAsync(AcceptanceSteps.FirstRegistration, JointAcceptanceActivityNames.PushToRegistration, "REG", Signals.RegistrationCertificate);
+        var answer = await CertifyAsync(AcceptanceSteps.FirstRegistration, JointAcceptanceActivityNames.PushToRegistration, plan.RegistrationDepartment, Signals.RegistrationCertificate);
         registrationNumber = answer.Number;
         Record($"first registration done: certificate {answer.Number}");
         CompleteStep(AcceptanceSteps.FirstRegistration);

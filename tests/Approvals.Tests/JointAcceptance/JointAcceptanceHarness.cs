@@ -61,6 +61,7 @@ public sealed class JointAcceptanceHarness : IAsyncDisposable
     public IMaterialStore Materials => services.GetRequiredService<IMaterialStore>();
     public IProjectCommitmentLookup Lookup => services.GetRequiredService<IProjectCommitmentLookup>();
     public ApplicationQueries Queries => new(Client, Calendar, Clock);
+    public JointAcceptanceCommands Commands => new(Client, ItemCatalog.Embedded, JointAcceptancePolicy.Embedded, Clock);
 
     public async Task StartAsync()
     {
