@@ -28,7 +28,8 @@ public sealed class JointAcceptanceHarness : IAsyncDisposable
     private readonly ServiceProvider services;
     private readonly SqliteOrchestrationStore store;
 
-    public JointAcceptanceHarness()
+    /// <param name="replayEveryEpisode">No extended sessions: every episode replays the orchestration from its stored history.</param>
+    public JointAcceptanceHarness(bool replayEveryEpisode = false)
     {
         Clock = new ControllableTimeProvider(Monday);
         Calendar = CalendarDeadlineCalculator.FromEmbeddedData();
@@ -47,7 +48,7 @@ public sealed class JointAcceptanceHarness : IAsyncDisposable
             .AddSingleton<IProjectCommitmentLookup>(new EngineProjectCommitmentLookup(Client))
             .BuildServiceProvider();
         Worker = new DurableTaskWorker(store, ApprovalWorkflow.Register(new DurableTaskRegistry()), services,
-            new DurableTaskWorkerOptions { MaxPollInterval = TimeSpan.FromMilliseconds(20) }, Clock);
+            new DurableTaskWorkerOptions { MaxPollInterval = TimeSpan.FromMilliseconds(20), ExtendedSessionCapacity = replayEveryEpisode ? 0 : 2048 }, Clock);
         Planner = new JointAcceptancePlanner(ItemCatalog.Embedded, JointAcceptancePolicy.Embedded, Calendar);
     }
 

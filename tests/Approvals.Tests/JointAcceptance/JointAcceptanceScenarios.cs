@@ -238,5 +238,47 @@ public sealed class JointAcceptanceScenarios : IAsyncLifetime
         Assert.Equal(12, done.Tasks.Count(t => t.State == "passed"));
     }
 
+    [Fact]
+    public async Task Early_and_late_stages_of_one_project_run_in_parallel_as_two_acceptances()
+    {
+        var early = await h.PlanAsync(JointAcceptanceHarness.Request("APP-JA-EARLY", "early", keyProject: true));
+        var late = await h.PlanAsync(JointAcceptanceHarness.Request("APP-JA-LATER", "late", items: ["JA-WATER", "JA-ARCHIVES", "JA-FIRST-REGISTRATION"]));
+        await h.SubmitAsync(early);
+        await h.SubmitAsync(late);
+        await h.AllFindingsAsync(late);
+        await h.AllPassAsync(late);
+        await h.AllFindingsAsync(early);
+        await h.AllPassAsync(early);
+
+        await h.WaitForAsync(late.ApplicationId, v => v.Status == "certifying" && v.Steps.Count(s => s.State == "in-progress") == 2);
+        await h.ArchiveAnswerAsync(late.ApplicationId, "DA-L");
+        await h.RegistrationAnswerAsync(late.ApplicationId, "REG-L");
+        var earlyDone = await h.WaitForAsync(early.ApplicationId, v => v.Status == "closed");
+        var lateDone = await h.WaitForAsync(late.ApplicationId, v => v.Status == "closed");
+
+        Assert.DoesNotContain(earlyDone.Steps, s => s.Name is AcceptanceSteps.ArchiveCertificate or AcceptanceSteps.FirstRegistration);
+        Assert.Equal(["CAD", "HUD", "HUD", "NRP"], earlyDone.Tasks.Select(t => t.Department).Order(StringComparer.Ordinal));
+        Assert.Equal(["ARCH", "WATERCO"], lateDone.Tasks.Select(t => t.Department).Order(StringComparer.Ordinal));
+        Assert.NotEqual(earlyDone.Certificates[0].Number, lateDone.Certificates[0].Number);
+        Assert.Equal("REG-L", lateDone.JointAcceptance!.RegistrationCertificateNumber);
+    }
+
+    [Fact]
+    public async Task Rectification_never_reported_closes_the_acceptance_as_withdrawn_when_the_period_ends()
+    {
+        var plan = await h.PlanAsync(JointAcceptanceHarness.Request("APP-JA-SILENT", "early", items: ["JA-PLANNING", "JA-FIRE-FILING"]));
+        var id = await h.SubmitAsync(plan);
+        await h.AllFindingsAsync(plan);
+        await h.AllPassAsync(plan, except: "JA-FIRE-FILING");
+        await h.OpinionAsync(id, "HUD", "JA-FIRE-FILING", pass: false, null, "灭火器缺失 / extinguishers missing");
+        var waiting = await h.WaitForAsync(id, v => v.Status == "awaiting-rectification");
+
+        h.AdvanceTo(waiting.Rectifications[0].AnswerBy);
+        var closed = await h.WaitForAsync(id, v => v.Status == "closed");
+        Assert.Contains("withdrawn", closed.JointAcceptance!.Reason, StringComparison.Ordinal);
+        Assert.Equal(waiting.Rectifications[0].AnswerBy, closed.Clock.Paused[0].To);
+        Assert.Empty(closed.Certificates);
+    }
+
     private static CancellationToken ApprovalTimeout() => new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token;
 }
