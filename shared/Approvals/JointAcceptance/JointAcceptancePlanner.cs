@@ -41,6 +41,10 @@ public sealed class JointAcceptancePlanner(ItemCatalog catalog, JointAcceptanceP
                 }
             }
         }
+        if (problems.Count == 0 && items.All(i => i == policy.RegistrationItem))
+        {
+            problems.Add("items: nothing to inspect; first registration follows a joint acceptance and is not applied for alone");
+        }
         if (problems.Count > 0) return JointAcceptancePlanResult.Rejected(problems);
 
         var timePlan = policy.TimePlanFor(request, choice);

@@ -84,6 +84,13 @@ public sealed class JointAcceptancePlannerTests
     }
 
     [Fact]
+    public void Registration_alone_is_not_an_acceptance()
+    {
+        var problem = Assert.Single(Plan(Request("late", items: ["JA-FIRST-REGISTRATION"])).Problems);
+        Assert.Contains("nothing to inspect", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Unknown_stage_choice_is_rejected_with_the_allowed_ones()
     {
         var problem = Assert.Single(Plan(Request("both")).Problems);
