@@ -15,8 +15,8 @@ using Microsoft.Extensions.Logging;
 namespace Approvals.Tests.JointAcceptance;
 
 /// <summary>
-/// Joint acceptance on the embedded engine (SQLite) with real embedded stores, the project-commitment lookup over the
-/// engine's instances, and a controllable clock starting Monday 2026-09-28 09:00 Shanghai, the week before National Day.
+/// Joint acceptance on the embedded engine (SQLite) with real embedded stores, the default project-commitment lookup
+/// (the engine's instances), and a controllable clock starting Monday 2026-09-28 09:00 Shanghai, the week before National Day.
 /// </summary>
 public sealed class JointAcceptanceHarness : IAsyncDisposable
 {
@@ -45,7 +45,7 @@ public sealed class JointAcceptanceHarness : IAsyncDisposable
             .AddSingleton<ICertificateStore>(new SqliteCertificateStore(database))
             .AddSingleton<ICreditLedger>(new SqliteCreditLedger(Path.Combine(folder, "credit.db")))
             .AddSingleton<IKeyedRecords>(new SqliteKeyedRecords(database))
-            .AddSingleton<IProjectCommitmentLookup>(new EngineProjectCommitmentLookup(Client))
+            .AddSingleton(Client) // as AddDurableTasks does; the commitment lookup activity defaults to the engine's instances
             .BuildServiceProvider();
         Worker = new DurableTaskWorker(store, ApprovalWorkflow.Register(new DurableTaskRegistry()), services,
             new DurableTaskWorkerOptions { MaxPollInterval = TimeSpan.FromMilliseconds(20), ExtendedSessionCapacity = replayEveryEpisode ? 0 : 2048 }, Clock);
@@ -60,7 +60,7 @@ public sealed class JointAcceptanceHarness : IAsyncDisposable
     public ICertificateStore Certificates => services.GetRequiredService<ICertificateStore>();
     public IKeyedRecords Records => services.GetRequiredService<IKeyedRecords>();
     public IMaterialStore Materials => services.GetRequiredService<IMaterialStore>();
-    public IProjectCommitmentLookup Lookup => services.GetRequiredService<IProjectCommitmentLookup>();
+    public IProjectCommitmentLookup Lookup => new EngineProjectCommitmentLookup(Client);
     public ApplicationQueries Queries => new(Client, Calendar, Clock);
     public JointAcceptanceCommands Commands => new(Client, ItemCatalog.Embedded, JointAcceptancePolicy.Embedded, Clock);
 
