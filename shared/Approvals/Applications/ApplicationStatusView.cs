@@ -20,6 +20,21 @@ public sealed record ApplicationStatusView
     public ClockView Clock { get; init; } = new([], null);
     public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
     public string? CommitmentLetterHash { get; init; }
+
+    /// <summary>Joint acceptance only: each step with its deadline, light and state.</summary>
+    public IReadOnlyList<StepView> Steps { get; init; } = [];
+
+    /// <summary>Joint acceptance only: the joint site inspection appointment and findings.</summary>
+    public SiteInspectionView? SiteInspection { get; init; }
+
+    /// <summary>Joint acceptance only: the one acceptance opinion (验收意见汇总表), latest round.</summary>
+    public AcceptanceOpinionView? AcceptanceOpinion { get; init; }
+
+    /// <summary>Joint acceptance only: rectification items (整改) of every round.</summary>
+    public IReadOnlyList<RectificationView> Rectifications { get; init; } = [];
+
+    /// <summary>Joint acceptance only: stages, unit, time plan, certificate numbers, earlier commitments, reason.</summary>
+    public JointAcceptanceView? JointAcceptance { get; init; }
 }
 
 /// <summary>A department task with its light (亮灯): green in time, yellow close to the limit, red overdue.</summary>

@@ -13,6 +13,24 @@ public static class Signals
     public static string MaterialSupplied(string materialCode) => $"material:{materialCode.ToUpperInvariant()}";
 
     public static string Inspection(string commitmentId) => $"inspection:{commitmentId}";
+
+    /// <summary>Joint acceptance: a department's findings at the joint site inspection (现场联合勘验).</summary>
+    public static string SiteFindings(string department) => $"site-findings:{department.ToUpperInvariant()}";
+
+    /// <summary>Joint acceptance: a department's opinion (pass / fail with rectification items) on one item.</summary>
+    public static string AcceptanceOpinion(string department, string item) => $"acceptance-opinion:{department.ToUpperInvariant()}:{item.ToUpperInvariant()}";
+
+    /// <summary>Joint acceptance: the applicant reports the failed items rectified (整改完成).</summary>
+    public const string Rectified = "rectified";
+
+    /// <summary>Joint acceptance: look again at the project's open commitments now (e.g. after one was verified).</summary>
+    public const string CommitmentsRecheck = "commitments-recheck";
+
+    /// <summary>Joint acceptance: the archives answer with the archive certificate number (档案存档证明).</summary>
+    public const string ArchiveCertificate = "archive-certificate";
+
+    /// <summary>Joint acceptance: real-estate registration answers with the registration certificate number (不动产权证书).</summary>
+    public const string RegistrationCertificate = "registration-certificate";
 }
 
 /// <summary>A department's decision on one item (api.md queue message).</summary>

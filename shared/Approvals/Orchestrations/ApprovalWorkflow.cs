@@ -15,5 +15,11 @@ public static class ApprovalWorkflow
         .AddActivity<IssueCertificateActivity>(ActivityNames.IssueCertificate)
         .AddActivity<RevokeCertificatesActivity>(ActivityNames.RevokeCertificates)
         .AddActivity<OpenEnforcementCaseActivity>(ActivityNames.OpenEnforcementCase)
-        .AddActivity<RecordCreditActivity>(ActivityNames.RecordCredit);
+        .AddActivity<RecordCreditActivity>(ActivityNames.RecordCredit)
+        .AddOrchestrator<JointAcceptanceOrchestrator>(JointAcceptanceOrchestrator.Name)
+        .AddActivity<NotifyActivity>(JointAcceptanceActivityNames.NotifyApplicant)
+        .AddActivity<CountWorkingDaysUsedActivity>(JointAcceptanceActivityNames.CountWorkingDaysUsed)
+        .AddActivity<LookUpProjectCommitmentsActivity>(JointAcceptanceActivityNames.LookUpProjectCommitments)
+        .AddActivity<PushForCertificationActivity>(JointAcceptanceActivityNames.PushToArchives)
+        .AddActivity<PushForCertificationActivity>(JointAcceptanceActivityNames.PushToRegistration);
 }

@@ -1,0 +1,21 @@
+using Approvals.JointAcceptance;
+using DurableTasks.Abstractions;
+using DurableTasks.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Approvals.Activities;
+
+/// <summary>
+/// The project's commitments from earlier approvals and their current states, for closing the loop at joint acceptance.
+/// Uses the registered <see cref="IProjectCommitmentLookup"/>, or by default the engine's instances
+/// (<see cref="EngineProjectCommitmentLookup"/> over the host's <see cref="DurableTaskClient"/>), so a host needs no extra wiring.
+/// </summary>
+public sealed class LookUpProjectCommitmentsActivity(IServiceProvider services) : TaskActivity<string, IReadOnlyList<EarlierCommitment>>
+{
+    public override Task<IReadOnlyList<EarlierCommitment>> RunAsync(TaskActivityContext context, string projectCode)
+    {
+        var lookup = services.GetService<IProjectCommitmentLookup>()
+            ?? new EngineProjectCommitmentLookup(services.GetRequiredService<DurableTaskClient>());
+        return lookup.FindAsync(projectCode, context.CancellationToken);
+    }
+}

@@ -1,0 +1,42 @@
+using Approvals.Applications;
+using Approvals.Orchestrations;
+using DurableTasks.Backends;
+using DurableTasks.Client;
+
+namespace Approvals.JointAcceptance;
+
+/// <summary>
+/// Looks up a project's earlier commitments in the published status of its commitment-approval instances (the engine's
+/// instance query; the engine itself knows nothing of approvals). Approvals that granted nothing (rejected, withdrawn)
+/// are skipped: their commitments never took effect.
+/// </summary>
+public sealed class EngineProjectCommitmentLookup(DurableTaskClient client) : IProjectCommitmentLookup
+{
+    public async Task<IReadOnlyList<EarlierCommitment>> FindAsync(string projectCode, CancellationToken cancellationToken = default)
+    {
+        var found = new List<EarlierCommitment>();
+        string? token = null;
+        do
+        {
+            var (page, next) = await client.QueryInstancesAsync(new InstanceQuery
+            {
+                InstanceIdPrefix = ApplicationQueries.IdPrefix,
+                PageSize = 200,
+                ContinuationToken = token,
+            }, cancellationToken);
+            token = next;
+            foreach (var instance in page.Where(p => string.Equals(p.Name, CommitmentApprovalOrchestrator.Name, StringComparison.OrdinalIgnoreCase)))
+            {
+                if (instance.ReadCustomStatusAs<ApplicationStatusView>() is not { } view
+                    || !string.Equals(view.ProjectCode, projectCode, StringComparison.OrdinalIgnoreCase)
+                    || view.Certificates.Count == 0)
+                {
+                    continue;
+                }
+                found.AddRange(view.Commitments.Select(c => new EarlierCommitment(view.ApplicationId, c.Id, c.MaterialCode, c.Items, c.Status, c.DueAt)));
+            }
+        }
+        while (token is not null);
+        return found.OrderBy(c => c.ApplicationId, StringComparer.Ordinal).ThenBy(c => c.CommitmentId, StringComparer.Ordinal).ToList();
+    }
+}

@@ -1,0 +1,108 @@
+using Approvals.Activities;
+using Approvals.Applications;
+using Approvals.JointAcceptance;
+
+namespace Approvals.Orchestrations;
+
+internal sealed partial class JointAcceptanceRun
+{
+    /// <summary>
+    /// Closing the loop (闭环): every commitment of the project from earlier approvals must be verified before acceptance
+    /// passes. A broken or false one fails the acceptance; an open one blocks it, with the clock stopped and the reason
+    /// recorded, and it is looked at again on a timer or when signalled. True when acceptance may pass.
+    /// </summary>
+    private async Task<bool> CloseTheLoopAsync(int round)
+    {
+        var blocked = false;
+        while (true)
+        {
+            earlierCommitments = await context.CallActivityAsync<IReadOnlyList<EarlierCommitment>>(JointAcceptanceActivityNames.LookUpProjectCommitments, plan.ProjectCode, Retry);
+            var broken = earlierCommitments.Where(c => c.IsBroken).ToList();
+            if (broken.Count > 0)
+            {
+                reason = "earlier commitment(s) " + string.Join("; ", broken.Select(c => $"{c.CommitmentId} ({c.MaterialCode}) of {c.ApplicationId} {(c.Status == "false" ? "found false" : "broken")}")) +
+                    ": acceptance fails";
+                IssueOpinion("fail", round, reason);
+                return false;
+            }
+            var open = earlierCommitments.Where(c => c.IsOpen).ToList();
+            if (open.Count == 0)
+            {
+                if (blocked)
+                {
+                    pauses[^1] = pauses[^1] with { To = Now };
+                    reason = null;
+                    status = "under-review";
+                    Record("every earlier commitment is verified; clock restarted");
+                    await ShiftDeadlinesAsync();
+                }
+                else if (earlierCommitments.Count > 0)
+                {
+                    Record($"every earlier commitment of project {plan.ProjectCode} is verified ({earlierCommitments.Count})");
+                }
+                return true;
+            }
+            if (!blocked)
+            {
+                blocked = true;
+                reason = "blocked until earlier commitment(s) are verified: " + string.Join("; ", open.Select(c =>
+                    $"{c.CommitmentId} ({c.MaterialCode}) of {c.ApplicationId} is {c.Status}{(c.DueAt is { } due ? $", due {Local(due):yyyy-MM-dd}" : "")}"));
+                pauses.Add(new PauseView(Now, null, "awaiting-commitment-verification"));
+                status = "blocked";
+                IssueOpinion("blocked", round, reason);
+            }
+            else
+            {
+                Publish();
+            }
+
+            using var cancel = new CancellationTokenSource();
+            var nudge = context.WaitForExternalEvent<string?>(Signals.CommitmentsRecheck, cancel.Token);
+            var recheck = context.CreateTimer(Now.AddHours(plan.CommitmentRecheckHours).UtcDateTime, cancel.Token);
+            await Task.WhenAny(nudge, recheck);
+            cancel.Cancel();
+        }
+    }
+
+    /// <summary>Accepted means certified: the acceptance certificate (竣工联合验收意见书), naming the unit when one is accepted on its own.</summary>
+    private async Task IssueAcceptanceCertificateAsync()
+    {
+        var name = "竣工联合验收意见书 Joint completion acceptance" + (plan.UnitName is { } unit ? $" — 单位工程 unit: {unit}" : "");
+        var certificate = await context.CallActivityAsync<CertificateView>(ActivityNames.IssueCertificate,
+            new CertificateRequest(plan.ApplicationId, AcceptanceCertificateItem, name, plan.Uscc, plan.ApplicantName, plan.ProjectCode, plan.ProjectName, Now), Retry);
+        certificates.Add(certificate);
+        Record($"acceptance certificate {certificate.Number} issued{UnitSuffix}");
+        Publish();
+    }
+
+    /// <summary>Step 5: the opinion goes to the archives, which answer with the archive certificate number before the step's deadline.</summary>
+    private async Task ArchiveCertificateAsync()
+    {
+        if (plan.ArchiveItem is null) return;
+        var answer = await CertifyAsync(AcceptanceSteps.ArchiveCertificate, JointAcceptanceActivityNames.PushToArchives, plan.ArchiveDepartment, Signals.ArchiveCertificate);
+        archiveNumber = answer.Number;
+        Record($"archive certificate {answer.Number} received");
+        CompleteStep(AcceptanceSteps.ArchiveCertificate);
+    }
+
+    /// <summary>Step 6: acceptance opinion and survey results go to real-estate registration (验登合一), which answers with the registration certificate number.</summary>
+    private async Task FirstRegistrationAsync()
+    {
+        if (plan.RegistrationItem is null) return;
+        var answer = await CertifyAsync(AcceptanceSteps.FirstRegistration, JointAcceptanceActivityNames.PushToRegistration, plan.RegistrationDepartment, Signals.RegistrationCertificate);
+        registrationNumber = answer.Number;
+        Record($"first registration done: certificate {answer.Number}");
+        CompleteStep(AcceptanceSteps.FirstRegistration);
+    }
+
+    private async Task<CertificateNumberAnswer> CertifyAsync(string step, string pushActivity, string recipient, string signal)
+    {
+        StartStep(step, acceptanceOpinion?.Round ?? 1);
+        await context.CallActivityAsync<bool>(pushActivity, new CertificationPush(plan.ApplicationId, recipient, plan.ProjectCode, plan.ProjectName, plan.UnitName,
+            certificates[^1].Number, acceptanceOpinion!, plan.SurveyResultsMaterialId, Now), Retry);
+        Record($"acceptance opinion{(plan.SurveyResultsMaterialId is null ? "" : " and survey results")} pushed to {recipient}");
+        Publish();
+        return await AwaitWithLightsAsync(context.WaitForExternalEvent<CertificateNumberAnswer>(signal), deadlines[step],
+            light => TurnStepAsync(step, light, $"{recipient} to answer"));
+    }
+}

@@ -1,0 +1,100 @@
+using Approvals.Activities;
+using Approvals.Applications;
+using Approvals.JointAcceptance;
+
+namespace Approvals.Orchestrations;
+
+internal sealed partial class JointAcceptanceRun
+{
+    private static int Rank(string light) => light switch { "red" => 2, "yellow" => 1, _ => 0 };
+
+    private string LightOf(PlannedStep deadline) => Now >= deadline.DueAt ? "red" : Now >= deadline.YellowAt ? "yellow" : "green";
+
+    private void StartStep(string name, int round) =>
+        Replace(steps, s => s.Name == name, s => s with { State = "in-progress", Round = round, CompletedAt = null, Light = Worse(s.Light, LightOf(deadlines[name])) });
+
+    private void CompleteStep(string name)
+    {
+        Replace(steps, s => s.Name == name, s => s with { State = "done", CompletedAt = Now, Light = Worse(s.Light, LightOf(deadlines[name])) });
+        var step = steps.Single(s => s.Name == name);
+        Record($"step {name} done{(step.Light == "red" ? " (late)" : "")}");
+        Publish();
+    }
+
+    private static string Worse(string a, string b) => Rank(b) > Rank(a) ? b : a;
+
+    /// <summary>
+    /// Waits for <paramref name="answer"/> while durable timers turn the light yellow and red; red is escalated by
+    /// <paramref name="turn"/>, and the wait goes on after red. A deadline already passed turns red at once.
+    /// </summary>
+    private async Task<T> AwaitWithLightsAsync<T>(Task<T> answer, PlannedStep deadline, Func<string, Task> turn)
+    {
+        using var lights = new CancellationTokenSource();
+        var initial = LightOf(deadline);
+        if (initial != "green") await turn(initial);
+        Task? yellow = initial == "green" ? context.CreateTimer(deadline.YellowAt.UtcDateTime, lights.Token) : null;
+        Task? red = initial != "red" ? context.CreateTimer(deadline.DueAt.UtcDateTime, lights.Token) : null;
+        while (!answer.IsCompleted)
+        {
+            var waiting = new List<Task> { answer };
+            if (yellow is not null) waiting.Add(yellow);
+            if (red is not null) waiting.Add(red);
+            var winner = await Task.WhenAny(waiting);
+            if (winner == answer) break;
+            if (winner == yellow)
+            {
+                yellow = null;
+                await turn("yellow");
+            }
+            else
+            {
+                yellow = null;
+                red = null;
+                await turn("red");
+            }
+        }
+        lights.Cancel();
+        return await answer;
+    }
+
+    /// <summary>A step's light changes; red is escalated to the supervisor (亮灯管理) naming who is late.</summary>
+    private async Task TurnStepAsync(string name, string light, string late)
+    {
+        Replace(steps, s => s.Name == name, s => s with { Light = Worse(s.Light, light) });
+        var step = steps.Single(s => s.Name == name);
+        if (light == "red")
+        {
+            Record($"step {name}: red light, overdue since {Local(step.DueAt):yyyy-MM-dd HH:mm}; escalated to the supervisor ({late})");
+            await context.CallActivityAsync<bool>(ActivityNames.Escalate, new Notification(plan.ApplicationId, "supervisor", "overdue-acceptance-step",
+                $"joint acceptance {plan.ApplicationId}: step {name} due {Local(step.DueAt):yyyy-MM-dd} is overdue; waiting for {late}",
+                $"{plan.ApplicationId}/step/{name}/round-{step.Round}/red"), Retry);
+        }
+        else
+        {
+            Record($"step {name}: {light} light, close to its deadline ({late})");
+        }
+        Publish();
+    }
+
+    /// <summary>
+    /// After the clock was stopped, every step not yet done (and the overall limit) gets the working days it had left:
+    /// its offset from acceptance minus the working days the clock has run, at least one.
+    /// </summary>
+    private async Task ShiftDeadlinesAsync()
+    {
+        var used = await context.CallActivityAsync<int>(JointAcceptanceActivityNames.CountWorkingDaysUsed,
+            new WorkingDaysUsedRequest(plan.AcceptedAt, Now, pauses.ToList()), Retry);
+        foreach (var step in steps.Where(s => s.State != "done").ToList())
+        {
+            var planned = deadlines[step.Name];
+            var remaining = Math.Max(1, planned.OffsetWorkingDays - used);
+            var moved = await context.CallActivityAsync<Deadline>(ActivityNames.ComputeDeadline, new DeadlineRequest(Now, remaining), Retry);
+            deadlines[step.Name] = planned with { DueAt = moved.DueAt, YellowAt = moved.YellowAt, Provisional = moved.Provisional };
+            Replace(steps, s => s.Name == step.Name, s => s with { DueAt = moved.DueAt, Provisional = moved.Provisional, Light = LightOf(deadlines[step.Name]) });
+        }
+        var overall = await context.CallActivityAsync<Deadline>(ActivityNames.ComputeDeadline, new DeadlineRequest(Now, Math.Max(1, plan.TotalWorkingDays - used)), Retry);
+        dueAt = overall.DueAt;
+        provisional = overall.Provisional;
+        Record($"clock restarted after {used} working day(s) used; remaining deadlines moved, overall due {Local(dueAt):yyyy-MM-dd HH:mm}");
+    }
+}
