@@ -70,14 +70,57 @@ internal sealed class DemoStory(DemoApi api, TextWriter output)
         var (refusedStatus, refused) = await api.SubmitAsync(UsccB, await SubmissionBAsync(), "b-2");
         Say($"B applies again: {refusedStatus} — {refused["errors"]?.AsObject().SelectMany(e => e.Value!.AsArray()).Select(m => m!.GetValue<string>()).FirstOrDefault(m => m.Contains("refused", StringComparison.Ordinal))}");
 
+        var ja = await JointAcceptanceAsync();
+
         record.Applications.Add(await api.GetAsync(DemoApi.Applicant(UsccA), $"/api/applications/{a}"));
         record.Applications.Add(await api.GetAsync(DemoApi.Applicant(UsccB), $"/api/applications/{b}"));
+        record.Applications.Add(await api.GetAsync(DemoApi.Applicant(UsccA), $"/api/applications/{ja}"));
         record.Credits.Add(await api.GetAsync(DemoApi.Supervisor, $"/api/credit/{UsccA}"));
         record.Credits.Add(await api.GetAsync(DemoApi.Supervisor, $"/api/credit/{UsccB}"));
         record.Audit = await api.GetAsync(DemoApi.Supervisor, "/api/audits/latest");
         record.Report = await api.GetAsync(DemoApi.Supervisor, "/api/reports/monthly?month=2026-10");
         PrintTimelines();
         return record;
+    }
+
+    /// <summary>A's building is finished: combined joint acceptance (竣工联合验收), industrial, 3 working days, accepted means certified.</summary>
+    private async Task<string> JointAcceptanceAsync()
+    {
+        string[] items = ["JA-PLANNING", "JA-FIRE", "JA-COMPLETION-FILING", "JA-ARCHIVES", "JA-FIRST-REGISTRATION"];
+        var materials = new List<object>();
+        foreach (var code in new[] { "APPLICATION-FORM", "PLANNING-PERMIT", "SURVEY-RESULTS", "AS-BUILT-DRAWINGS", "COMPLETION-REPORT", "FIRE-INSPECTION-REPORT",
+            "QUALITY-SUPERVISION-REPORT", "ARCHIVE-FILES", "LAND-CERT", "PROPERTY-SURVEY", "ARCHIVE-CERT" })
+        {
+            materials.Add(new { materialCode = code, materialId = await api.UploadAsync(UsccA, "竣工 " + code) });
+        }
+        var id = await SubmitAsync(UsccA, "a-ja", new
+        {
+            applicant = new { uscc = UsccA, name = "福州示范建设有限公司" },
+            project = new { code = "2609-350102-04-01-123456", name = "示范厂房 Demo factory", type = "industrial", floorArea = 8000, height = 18, occupantDensity = "low", technicalComplexity = "low", socialInvestment = true, keyProject = false },
+            procedure = "joint-acceptance",
+            acceptanceStages = "combined",
+            unit = "1#厂房",
+            items,
+            materials,
+        });
+        var review = await api.WaitAsync(UsccA, id, s => Status(s) == "under-review" && Tasks(s).Any(), "joint acceptance under review");
+        Say($"A: joint acceptance, plan '{review["jointAcceptance"]!["timePlan"]}' of {review["jointAcceptance"]!["totalWorkingDays"]} working days, due {review["jointAcceptance"]!["dueAt"]}");
+        var tasks = Tasks(review).Select(t => (Dept: t["department"]!.GetValue<string>(), Item: t["item"]!.GetValue<string>())).ToList();
+        foreach (var dept in tasks.Select(t => t.Dept).Distinct())
+        {
+            await api.PostAsync(DemoApi.Department(dept), $"/api/departments/{dept}/site-findings", new { applicationId = id, findings = "联合现场查验符合 / joint site check passed" });
+        }
+        foreach (var (dept, item) in tasks)
+        {
+            await api.PostAsync(DemoApi.Department(dept), $"/api/departments/{dept}/acceptance-opinions", new { applicationId = id, item, result = "pass", opinion = "验收合格" });
+        }
+        await api.WaitAsync(UsccA, id, s => Status(s) == "certifying" && s["steps"]!.AsArray().Count(st => st!["state"]!.GetValue<string>() == "in-progress") == 2, "certifying");
+        Say("A: one acceptance opinion (验收意见汇总表): pass; pushed to archives and real-estate registration (验登合一)");
+        await api.PostAsync(DemoApi.Department("ARCH"), "/api/departments/ARCH/certificates", new { applicationId = id, step = "archive-certificate", number = "榕档验-2026-0001" });
+        await api.PostAsync(DemoApi.Department("REG"), "/api/departments/REG/certificates", new { applicationId = id, step = "first-registration", number = "闽(2026)福州市不动产权第0000001号" });
+        var closed = await api.WaitAsync(UsccA, id, s => Status(s) == "closed", "certified");
+        Say($"A: accepted means certified — {closed["certificates"]![0]!["number"]}, registration {closed["jointAcceptance"]!["registrationCertificateNumber"]}");
+        return id;
     }
 
     private async Task<string> SubmitAsync(string uscc, string key, object submission)

@@ -46,5 +46,66 @@ public static class ApplicationResponses
         },
         timeline = v.Timeline.Select(e => new { at = Local(e.At), @event = e.Event }),
         commitmentLetterSha256 = v.CommitmentLetterHash,
+        steps = v.Steps.Select(st => new
+        {
+            name = st.Name,
+            state = st.State,
+            dueAt = Local(st.DueAt),
+            provisional = st.Provisional,
+            light = st.Light,
+            completedAt = st.CompletedAt is { } done ? Local(done) : (DateTimeOffset?)null,
+            round = st.Round,
+        }),
+        siteInspection = v.SiteInspection is { } site
+            ? new
+            {
+                appointmentAt = Local(site.AppointmentAt),
+                departments = site.Departments,
+                findings = site.Findings.Select(f => new { department = f.Department, findings = f.Findings, at = Local(f.At), round = f.Round }),
+            }
+            : null,
+        acceptanceOpinion = v.AcceptanceOpinion is { } opinion
+            ? new
+            {
+                issuedAt = Local(opinion.IssuedAt),
+                round = opinion.Round,
+                result = opinion.Result,
+                reason = opinion.Reason,
+                opinions = opinion.Opinions.Select(o => new { department = o.Department, item = o.Item, result = o.Result, opinion = o.Opinion, rectifications = o.Rectifications, round = o.Round }),
+            }
+            : null,
+        rectifications = v.Rectifications.Select(r => new
+        {
+            department = r.Department,
+            item = r.Item,
+            text = r.Text,
+            issuedAt = Local(r.IssuedAt),
+            answerBy = Local(r.AnswerBy),
+            state = r.State,
+            round = r.Round,
+        }),
+        jointAcceptance = v.JointAcceptance is { } ja
+            ? new
+            {
+                stages = ja.Stages,
+                unit = ja.Unit,
+                timePlan = ja.TimePlan,
+                totalWorkingDays = ja.TotalWorkingDays,
+                dueAt = Local(ja.DueAt),
+                provisional = ja.Provisional,
+                archiveCertificateNumber = ja.ArchiveCertificateNumber,
+                registrationCertificateNumber = ja.RegistrationCertificateNumber,
+                reason = ja.Reason,
+                earlierCommitments = ja.EarlierCommitments.Select(c => new
+                {
+                    applicationId = c.ApplicationId,
+                    commitmentId = c.CommitmentId,
+                    materialCode = c.MaterialCode,
+                    items = c.Items,
+                    status = c.Status,
+                    dueAt = c.DueAt is { } due ? Local(due) : (DateTimeOffset?)null,
+                }),
+            }
+            : null,
     };
 }

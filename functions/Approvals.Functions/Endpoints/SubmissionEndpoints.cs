@@ -67,7 +67,9 @@ public static class SubmissionEndpoints
         }
         try
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(CommitmentApprovalOrchestrator.Name, decision.Plan,
+            await client.ScheduleNewOrchestrationInstanceAsync(
+                decision.JointPlan is null ? CommitmentApprovalOrchestrator.Name : JointAcceptanceOrchestrator.Name,
+                (object?)decision.JointPlan ?? decision.Plan,
                 new StartOrchestrationOptions { InstanceId = applicationId }, ct);
         }
         catch (OrchestrationAlreadyExistsException)

@@ -61,6 +61,7 @@ public static class AppHost
         app.MapCredit();
         app.MapPublic();
         app.MapSupervision();
+        app.MapJointAcceptance();
         app.MapDeadLetters();
         app.MapEngineInvocations();
         app.MapTriggerInvocations();

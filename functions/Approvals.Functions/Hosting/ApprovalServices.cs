@@ -1,6 +1,7 @@
 using Approvals.Applications;
 using Approvals.Catalog;
 using Approvals.Intake;
+using Approvals.JointAcceptance;
 using Approvals.Stores;
 using Approvals.Stores.Embedded;
 using Approvals.Supervision;
@@ -23,6 +24,10 @@ public static class ApprovalServices
         });
         AddEmbeddedStores(services);
 
+        services.AddSingleton(JointAcceptancePolicy.Embedded);
+        services.AddSingleton<JointAcceptancePlanner>();
+        services.AddSingleton<IProjectCommitmentLookup, EngineProjectCommitmentLookup>();
+        services.AddSingleton<JointAcceptanceCommands>();
         services.AddSingleton<IntakePlanner>();
         services.AddSingleton<ApplicationCommands>();
         services.AddSingleton<ApplicationQueries>();

@@ -18,7 +18,9 @@ public sealed class ApplicationCommands(DurableTaskClient client, IKeyedRecords 
         if (instance is null) return null;
         // Between scheduling and the first episode there is no published status yet: show the accepted plan.
         return instance.ReadCustomStatusAs<ApplicationStatusView>()
-            ?? (instance.Name == Orchestrations.CommitmentApprovalOrchestrator.Name && instance.ReadInputAs<ApplicationPlan>() is { } plan ? Submitted(plan) : null);
+            ?? (instance.Name == Orchestrations.CommitmentApprovalOrchestrator.Name && instance.ReadInputAs<ApplicationPlan>() is { } plan ? Submitted(plan)
+                : instance.Name == Orchestrations.JointAcceptanceOrchestrator.Name && instance.ReadInputAs<JointAcceptance.JointAcceptancePlan>() is { } joint ? Submitted(joint)
+                : null);
     }
 
     /// <summary>
@@ -41,6 +43,10 @@ public sealed class ApplicationCommands(DurableTaskClient client, IKeyedRecords 
         }
         var view = await GetAsync(applicationId, cancellationToken);
         if (view is null) return new(CommandOutcome.NotFound, $"application {applicationId} does not exist");
+        if (view.Procedure == JointAcceptance.JointAcceptanceCommands.Procedure)
+        {
+            return new(CommandOutcome.Invalid, $"{applicationId} is a joint acceptance: departments answer with acceptance opinions (POST /api/departments/{{dept}}/acceptance-opinions), not decisions");
+        }
         var task = view.Tasks.LastOrDefault(t => string.Equals(t.Item, decision.Item, StringComparison.OrdinalIgnoreCase));
         if (task is null) return new(CommandOutcome.NotFound, $"application {applicationId} has no review task for item {decision.Item}");
         if (!string.Equals(task.Department, callerDepartment, StringComparison.OrdinalIgnoreCase))
@@ -123,6 +129,18 @@ public sealed class ApplicationCommands(DurableTaskClient client, IKeyedRecords 
             eventId: $"resubmission/{view.Notices.Count}", cancellation: cancellationToken);
         return CommandResult.Accepted("corrections resubmitted");
     }
+
+    private static ApplicationStatusView Submitted(JointAcceptance.JointAcceptancePlan plan) => new()
+    {
+        ApplicationId = plan.ApplicationId,
+        Procedure = JointAcceptance.JointAcceptanceCommands.Procedure,
+        Status = "submitted",
+        RiskLevel = plan.RiskLevel,
+        Uscc = plan.Uscc,
+        ProjectCode = plan.ProjectCode,
+        AcceptedAt = plan.AcceptedAt,
+        Timeline = [new TimelineEntry(plan.AcceptedAt, "joint acceptance accepted")],
+    };
 
     private static ApplicationStatusView Submitted(ApplicationPlan plan) => new()
     {

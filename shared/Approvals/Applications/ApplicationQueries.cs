@@ -64,6 +64,8 @@ public sealed class ApplicationQueries(DurableTaskClient client, IDeadlineCalcul
         {
             lights.AddRange(view.Tasks.Where(t => t.State == "pending")
                 .Select(t => new LightEntry(view.ApplicationId, t.Department, t.Item, "review", t.DueAt, t.Light)));
+            lights.AddRange(view.Steps.Where(s => s.State != "done")
+                .Select(s => new LightEntry(view.ApplicationId, "APPROVAL", s.Name, "acceptance-step", s.DueAt, s.Light)));
             lights.AddRange(view.Commitments.Where(c => c.Status is "open" or "supplied" && c.DueAt is not null)
                 .Select(c => new LightEntry(view.ApplicationId, c.VerifyingDepartment, c.Id, "verification", c.DueAt, c.Light ?? "green")));
         }

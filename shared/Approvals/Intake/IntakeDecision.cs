@@ -1,4 +1,5 @@
 using Approvals.Applications;
+using Approvals.JointAcceptance;
 
 namespace Approvals.Intake;
 
@@ -12,5 +13,8 @@ public sealed record IntakeDecision(
     RiskAssessment? Risk,
     CreditStanding? Credit)
 {
-    public bool Accepted => Plan is not null && Errors.Count == 0;
+    /// <summary>The plan of a joint acceptance (竣工联合验收) submission; <see cref="Plan"/> is null then.</summary>
+    public JointAcceptancePlan? JointPlan { get; init; }
+
+    public bool Accepted => (Plan is not null || JointPlan is not null) && Errors.Count == 0;
 }

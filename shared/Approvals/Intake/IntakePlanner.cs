@@ -1,6 +1,7 @@
 using Approvals.Activities;
 using Approvals.Applications;
 using Approvals.Catalog;
+using Approvals.JointAcceptance;
 using Approvals.Stores;
 
 namespace Approvals.Intake;
@@ -17,7 +18,9 @@ public sealed class IntakePlanner(
     IDeadlineCalculator calendar,
     ICreditLedger credit,
     IMaterialStore materials,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider,
+    JointAcceptancePlanner jointPlanner,
+    IProjectCommitmentLookup earlierCommitments)
 {
     private readonly RiskGrader risk = new(policy.Risk);
     private readonly CreditAssessor assessor = new(policy.Credit);
@@ -32,9 +35,9 @@ public sealed class IntakePlanner(
         var problems = new IntakeProblems();
         SubmissionShape.Check(submission, callerUscc, problems);
         var items = ChosenItems(submission, problems);
-        if (submission.Procedure == SubmissionShape.JointAcceptance)
+        if (submission.Procedure == SubmissionShape.JointAcceptance && submission.Commitments is { Count: > 0 })
         {
-            problems.Add("procedure", "joint acceptance is planned by the joint-acceptance intake, not this one.");
+            problems.Add("commitments", "joint acceptance takes no new commitments: the commitments of the earlier approvals are verified as part of it.");
         }
 
         var uscc = submission.Applicant?.Uscc ?? "";
@@ -47,6 +50,10 @@ public sealed class IntakePlanner(
         if (problems.Any || standing is null || assessment is null) return new(null, problems.ToDictionary(), assessment, standing);
 
         var now = timeProvider.GetUtcNow();
+        if (submission.Procedure == SubmissionShape.JointAcceptance)
+        {
+            return await PlanJointAcceptanceAsync(applicationId, submission, items, assessment, standing, now, cancellationToken);
+        }
         var seed = $"{applicationId}:{now:yyyyMMdd}";
         var plan = new ApplicationPlan
         {
@@ -65,6 +72,36 @@ public sealed class IntakePlanner(
             SamplingSeed = seed,
         };
         return new(plan, problems.ToDictionary(), assessment, standing);
+    }
+
+    /// <summary>Joint acceptance: the stages, time plan and steps come from its own planner, with the project's earlier commitments.</summary>
+    private async Task<IntakeDecision> PlanJointAcceptanceAsync(string applicationId, Submission submission, List<CatalogItem> items,
+        RiskAssessment assessment, CreditStanding standing, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var project = submission.Project!;
+        var request = new JointAcceptanceRequest
+        {
+            ApplicationId = applicationId,
+            Uscc = submission.Applicant!.Uscc!,
+            ApplicantName = submission.Applicant.Name!,
+            ProjectCode = project.Code!,
+            ProjectName = project.Name!,
+            ProjectType = project.Type!,
+            RiskLevel = assessment.Level,
+            SocialInvestment = project.SocialInvestment ?? false,
+            KeyProject = project.KeyProject ?? false,
+            AcceptanceStages = submission.AcceptanceStages!,
+            Items = items.Select(i => i.Code).ToList(),
+            UnitName = string.IsNullOrWhiteSpace(submission.Unit) ? null : submission.Unit,
+            SurveyResultsMaterialId = submission.Materials?.FirstOrDefault(m => m?.MaterialCode == "SURVEY-RESULTS")?.MaterialId,
+        };
+        var earlier = await earlierCommitments.FindAsync(request.ProjectCode, cancellationToken);
+        var result = jointPlanner.Plan(request, now, earlier);
+        if (!result.Accepted)
+        {
+            return new(null, new Dictionary<string, string[]> { ["acceptanceStages"] = [.. result.Problems] }, assessment, standing);
+        }
+        return new(null, new Dictionary<string, string[]>(), assessment, standing) { JointPlan = result.Plan };
     }
 
     private List<CatalogItem> ChosenItems(Submission submission, IntakeProblems problems)

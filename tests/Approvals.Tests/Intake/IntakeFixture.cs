@@ -1,6 +1,7 @@
 using Approvals.Applications;
 using Approvals.Catalog;
 using Approvals.Intake;
+using Approvals.JointAcceptance;
 using Approvals.Stores;
 using Approvals.Stores.Embedded;
 using Approvals.Tests.Stores;
@@ -19,10 +20,15 @@ public sealed class IntakeFixture : IDisposable
         Clock = new ControllableTimeProvider(new DateTimeOffset(2026, 9, 28, 9, 0, 0, TimeSpan.FromHours(8)));
         Materials = new FolderMaterialStore(Path.Combine(folder, "materials"), Clock);
         Credit = new SqliteCreditLedger(Path.Combine(folder, "credit.db"));
-        Planner = new IntakePlanner(ItemCatalog.Embedded, IntakePolicy.Embedded, CalendarDeadlineCalculator.FromEmbeddedData(), Credit, Materials, Clock);
+        var calendar = CalendarDeadlineCalculator.FromEmbeddedData();
+        Planner = new IntakePlanner(ItemCatalog.Embedded, IntakePolicy.Embedded, calendar, Credit, Materials, Clock,
+            new JointAcceptancePlanner(ItemCatalog.Embedded, JointAcceptancePolicy.Embedded, calendar), EarlierCommitments);
     }
 
     public ControllableTimeProvider Clock { get; }
+
+    /// <summary>The project's earlier commitments as the joint-acceptance intake finds them.</summary>
+    public StubbedEarlierCommitments EarlierCommitments { get; } = new();
     public IMaterialStore Materials { get; }
     public ICreditLedger Credit { get; }
     public IntakePlanner Planner { get; }
@@ -61,4 +67,13 @@ public sealed class IntakeFixture : IDisposable
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
     }
+}
+
+/// <summary>Earlier commitments set by the test (the engine-backed lookup is tested with the joint-acceptance scenarios).</summary>
+public sealed class StubbedEarlierCommitments : IProjectCommitmentLookup
+{
+    public List<EarlierCommitment> Commitments { get; } = [];
+
+    public Task<IReadOnlyList<EarlierCommitment>> FindAsync(string projectCode, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<EarlierCommitment>>(Commitments);
 }

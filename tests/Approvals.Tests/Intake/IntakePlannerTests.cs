@@ -154,4 +154,26 @@ public sealed class IntakePlannerTests : IDisposable
         Assert.Equal(first.Plan!.Commitments.Select(c => (c.Sampled, c.SamplingReason)), again.Plan!.Commitments.Select(c => (c.Sampled, c.SamplingReason)));
         Assert.All(first.Plan.Commitments.Where(c => c.Class != "supplement"), c => Assert.Contains("seed APP-11:", c.SamplingReason));
     }
+
+    [Fact]
+    public async Task Joint_acceptance_submission_is_planned_by_stage_and_a_key_project_must_take_the_whole_early_stage()
+    {
+        string[] late = ["JA-WATER", "JA-POWER", "JA-ARCHIVES"];
+        var materials = new List<MaterialInput?>();
+        foreach (var code in new[] { "APPLICATION-FORM", "UTILITY-CONNECTION-FORM", "AS-BUILT-DRAWINGS", "ARCHIVE-FILES" })
+        {
+            materials.Add(new MaterialInput(code, await f.UploadAsync(code)));
+        }
+        var submission = IntakeFixture.Valid() with { Procedure = "joint-acceptance", AcceptanceStages = "late", Items = late, Materials = materials };
+
+        var decision = await f.Planner.PlanAsync("APP-JA-1", submission, IntakeFixture.Uscc);
+        Assert.True(decision.Accepted, string.Join("; ", decision.Errors.SelectMany(e => e.Value)));
+        Assert.Null(decision.Plan);
+        Assert.Equal("late", decision.JointPlan!.Stages);
+
+        var key = submission with { Project = submission.Project! with { KeyProject = true } };
+        var refused = await f.Planner.PlanAsync("APP-JA-2", key, IntakeFixture.Uscc);
+        Assert.False(refused.Accepted);
+        Assert.Contains(refused.Errors["acceptanceStages"], m => m.Contains("early", StringComparison.OrdinalIgnoreCase));
+    }
 }

@@ -24,7 +24,7 @@ public sealed class CommitmentApprovalScenarios : IAsyncLifetime
             ApprovalHarness.Commitment("C2", "SITE-SAFETY", "on-site", ["CP-FIREDESIGN"], "FIRE"),
         ]);
         var id = await h.SubmitAsync(plan);
-        var review = await h.WaitForAsync(id, v => v.Tasks.Count == 2);
+        var review = await h.WaitForAsync(id, v => v.Tasks.Count == 2 && v.CommitmentLetterHash is not null);
         Assert.All(review.Tasks, t => Assert.Equal(("pending", "green"), (t.State, t.Light)));
         Assert.NotNull(review.CommitmentLetterHash);
         Assert.Equal("application/pdf", (await h.Materials.GetAsync(review.CommitmentLetterHash!))!.ContentType);
