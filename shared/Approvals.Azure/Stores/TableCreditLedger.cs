@@ -18,15 +18,12 @@ public sealed class TableCreditLedger : ICreditLedger
     internal const string HeadRowKey = "head";
     private const int MaxAttempts = 100;
     private readonly TableClient table;
-    private readonly TimeProvider timeProvider;
     private readonly CreateOnce created;
 
     /// <param name="table">The ledger table (e.g. <c>CreditLedger</c>); created on first use.</param>
-    /// <param name="timeProvider">Clock for the short back-off between contended appends.</param>
-    public TableCreditLedger(TableClient table, TimeProvider? timeProvider = null)
+    public TableCreditLedger(TableClient table)
     {
         this.table = table ?? throw new ArgumentNullException(nameof(table));
-        this.timeProvider = timeProvider ?? TimeProvider.System;
         created = new CreateOnce(ct => table.CreateIfNotExistsAsync(ct));
     }
 
@@ -57,9 +54,10 @@ public sealed class TableCreditLedger : ICreditLedger
             }
             catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
             {
-                // Another writer appended first. Back off a little (randomised so contenders spread out) and retry on the new head.
+                // Another writer appended first. Back off a little (randomised so contenders spread out) and retry on the
+                // new head. Real time on purpose: this is transport back-off, and a simulated business clock may stand still.
                 var delay = TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 + Math.Min(attempt, 10) * 5));
-                await Task.Delay(delay, timeProvider, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(delay, TimeProvider.System, cancellationToken).ConfigureAwait(false);
             }
         }
     }
