@@ -68,8 +68,16 @@ internal sealed class StoragePipeline
     {
         await pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
         var response = message.Response;
-        if (response.Status >= 400) throw StorageRequestFailedException.FromResponse(response);
-        return response;
+        if (response.Status < 400) return response;
+        if (response.ContentStream is { CanSeek: false } network)
+        {
+            // A streamed (unbuffered) error body: read it asynchronously before the exception parses it.
+            var buffered = new MemoryStream();
+            await network.CopyToAsync(buffered, cancellationToken).ConfigureAwait(false);
+            buffered.Position = 0;
+            response.ContentStream = buffered;
+        }
+        throw StorageRequestFailedException.FromResponse(response);
     }
 
     /// <summary>Stamps <c>x-ms-date</c> on token-authenticated requests (Shared Key policies do it themselves).</summary>

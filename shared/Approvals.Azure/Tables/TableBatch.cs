@@ -15,6 +15,7 @@ internal static class TableBatch
 
     public sealed record OperationResponse(int Status, string? ReasonPhrase, IReadOnlyDictionary<string, string> Headers, string Body);
 
+    /// <summary>Builds the request body. Content-IDs are 1-based (action index + 1), the numbering Azurite answers with.</summary>
     public static (byte[] Body, string ContentType) Build(string tableUri, IReadOnlyList<TableTransactionAction> actions)
     {
         var batch = "batch_" + Guid.NewGuid().ToString("D");
@@ -42,7 +43,7 @@ internal static class TableBatch
                 .Append(method).Append(' ').Append(target).Append(" HTTP/1.1\r\n")
                 .Append("Accept: application/json;odata=minimalmetadata\r\n")
                 .Append("DataServiceVersion: 3.0\r\n")
-                .Append("Content-ID: ").Append(i.ToString(CultureInfo.InvariantCulture)).Append("\r\n");
+                .Append("Content-ID: ").Append((i + 1).ToString(CultureInfo.InvariantCulture)).Append("\r\n");
             if (action.ActionType == TableTransactionActionType.Add) text.Append("Prefer: return-no-content\r\n");
             if (ifMatch is not null) text.Append("If-Match: ").Append(ifMatch).Append("\r\n");
             if (withBody)

@@ -230,7 +230,7 @@ public sealed class TableClient
         var etags = new ETag[actions.Count];
         for (var i = 0; i < parts.Count; i++)
         {
-            var slot = parts[i].Headers.TryGetValue("Content-ID", out var id) && int.TryParse(id, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 0 && n < actions.Count ? n : i;
+            var slot = parts[i].Headers.TryGetValue("Content-ID", out var id) && int.TryParse(id, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= actions.Count ? n - 1 : i;
             if (parts[i].Headers.TryGetValue("ETag", out var etag))
             {
                 etags[slot] = new ETag(etag);
@@ -244,17 +244,21 @@ public sealed class TableClient
     private static string SelectWithKeys(IReadOnlyList<string> select) =>
         string.Join(',', new[] { "PartitionKey", "RowKey", "Timestamp" }.Concat(select).Distinct(StringComparer.Ordinal));
 
-    /// <summary>The failed action's index: from its Content-ID, or the "n:" prefix the service puts on the message.</summary>
+    /// <summary>
+    /// The failed action's index: the "n:" prefix the service puts on the error message (0-based, what Azure
+    /// documents), else the failed part's Content-ID (1-based as sent). Azurite numbers Content-IDs itself (index + 1)
+    /// instead of echoing the request's, so the message prefix is the reliable source.
+    /// </summary>
     private static int? FailedIndex(TableBatch.OperationResponse failed, string? detail, int count)
     {
-        if (failed.Headers.TryGetValue("Content-ID", out var id) && int.TryParse(id, NumberStyles.Integer, CultureInfo.InvariantCulture, out var contentId) && contentId >= 0 && contentId < count)
-            return contentId;
         if (detail is not null)
         {
             var colon = detail.IndexOf(':', StringComparison.Ordinal);
             if (colon > 0 && int.TryParse(detail[..colon], NumberStyles.Integer, CultureInfo.InvariantCulture, out var prefix) && prefix >= 0 && prefix < count)
                 return prefix;
         }
+        if (failed.Headers.TryGetValue("Content-ID", out var id) && int.TryParse(id, NumberStyles.Integer, CultureInfo.InvariantCulture, out var contentId) && contentId >= 1 && contentId <= count)
+            return contentId - 1;
         return count == 1 ? 0 : null;
     }
 
