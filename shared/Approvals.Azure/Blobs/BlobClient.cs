@@ -159,6 +159,15 @@ public sealed class BlobClient
         }
     }
 
+    /// <summary>Downloads a small blob whole (engine payloads, certificate documents); use <see cref="DownloadAsync"/> to stream large ones.</summary>
+    public async Task<BinaryData> DownloadContentAsync(RequestConditions? conditions = null, CancellationToken cancellationToken = default)
+    {
+        using var message = pipeline.CreateMessage(RequestMethod.Get, Uri);
+        AddConditions(message.Request, conditions);
+        var response = await pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        return response.Content;
+    }
+
     /// <summary>Get Blob Properties. A HEAD response has no body, so the error code comes from <c>x-ms-error-code</c>.</summary>
     public async Task<BlobProperties> GetPropertiesAsync(RequestConditions? conditions = null, CancellationToken cancellationToken = default)
     {

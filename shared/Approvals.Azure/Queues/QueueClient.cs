@@ -18,6 +18,9 @@ public sealed class QueueClient
     /// <summary>The most messages one Get Messages or Peek Messages call returns.</summary>
     public const int MaxMessagesPerCall = 32;
 
+    /// <summary>The largest message the service accepts: 64 KiB of (base64) message text, about 48 KiB of UTF-8. Put larger payloads in a blob.</summary>
+    public const int MaxEncodedMessageLength = 64 * 1024;
+
     /// <summary>The longest visibility timeout (and delay) the service accepts: 7 days.</summary>
     public static readonly TimeSpan MaxVisibilityTimeout = TimeSpan.FromDays(7);
 
@@ -207,8 +210,13 @@ public sealed class QueueClient
     }
 
     /// <summary>The Put / Update Message body: the text as base64 of its UTF-8 bytes inside <c>&lt;QueueMessage&gt;</c>.</summary>
-    internal static string Envelope(string body) =>
-        $"<QueueMessage><MessageText>{SecurityElement.Escape(Convert.ToBase64String(Encoding.UTF8.GetBytes(body)))}</MessageText></QueueMessage>";
+    internal static string Envelope(string body)
+    {
+        var encoded = Convert.ToBase64String(Encoding.UTF8.GetBytes(body));
+        if (encoded.Length > MaxEncodedMessageLength)
+            throw new ArgumentException($"The message is {encoded.Length} characters once base64-encoded; a queue message holds at most {MaxEncodedMessageLength}. Store the payload in a blob and send its name.", nameof(body));
+        return $"<QueueMessage><MessageText>{SecurityElement.Escape(encoded)}</MessageText></QueueMessage>";
+    }
 
     internal static string Decode(string? text) => string.IsNullOrEmpty(text) ? "" : Encoding.UTF8.GetString(Convert.FromBase64String(text));
 

@@ -43,6 +43,7 @@ public sealed class BlobClientTests(AzuriteFixture azurite)
         Assert.Equal(info.ETag, properties.ETag);
         await using var download = await blob.DownloadAsync();
         Assert.Equal(bytes, await ReadAllAsync(download.Content));
+        Assert.Equal(bytes, (await blob.DownloadContentAsync()).ToArray());
     }
 
     [Fact]

@@ -99,6 +99,15 @@ public sealed class QueueClientTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_message_over_64_KiB_encoded_is_refused_before_sending()
+    {
+        var queue = await azurite.NewQueueAsync();
+        await queue.SendMessageAsync(new string('x', 48 * 1024));
+        await Assert.ThrowsAsync<ArgumentException>(() => queue.SendMessageAsync(new string('x', 48 * 1024 + 1)));
+        Assert.Equal(48 * 1024, Assert.Single(await queue.ReceiveMessagesAsync()).Body.Length);
+    }
+
+    [Fact]
     public async Task Deleting_an_unknown_message_is_404_MessageNotFound()
     {
         var queue = await azurite.NewQueueAsync();
