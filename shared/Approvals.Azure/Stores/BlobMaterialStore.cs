@@ -95,8 +95,15 @@ public sealed class BlobMaterialStore : IMaterialStore
         }
         finally
         {
-            // Runs on rejection too: a rejected upload committed nothing, so this usually finds nothing.
-            await staging.DeleteIfExistsAsync(CancellationToken.None).ConfigureAwait(false);
+            // Runs on rejection too: a rejected upload committed nothing, so this usually finds nothing. Best effort:
+            // a failure here must not hide the upload's own outcome, and a left-over staging blob holds no material.
+            try
+            {
+                await staging.DeleteIfExistsAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (RequestFailedException)
+            {
+            }
         }
     }
 

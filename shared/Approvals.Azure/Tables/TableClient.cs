@@ -89,7 +89,10 @@ public sealed class TableClient
         }
     }
 
-    /// <summary>Inserts a new row; 409 <see cref="StorageErrorCode.EntityAlreadyExists"/> when the keys are taken. Returns the new ETag.</summary>
+    /// <summary>
+    /// Inserts a new row; 409 <see cref="StorageErrorCode.EntityAlreadyExists"/> when the keys are taken. Returns the new
+    /// ETag and stores it on <paramref name="entity"/> (as every write here does), ready for a guarded update.
+    /// </summary>
     public async Task<ETag> AddEntityAsync(TableEntity entity, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entity);
