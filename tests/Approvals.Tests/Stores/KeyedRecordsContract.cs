@@ -34,4 +34,25 @@ public abstract class KeyedRecordsContract
         Assert.Single(results, r => r.Added);
         Assert.Single(results.Select(r => r.Value).Distinct());
     }
+
+    [Fact]
+    public async Task Keys_with_any_characters_are_kept_apart_and_listed_in_key_order()
+    {
+        string[] keys = ["b/1", "a#2", "a?3", "c\\4", "100%", "控制\u0001", "O'Brien"];
+        foreach (var key in keys) Assert.True((await Records.TryAddAsync("odd keys", key, "value of " + key)).Added);
+
+        var listed = await Records.ListAsync("odd keys");
+
+        Assert.Equal(keys.Order(StringComparer.Ordinal), listed.Select(r => r.Key));
+        Assert.All(listed, r => Assert.Equal("value of " + r.Key, r.Value));
+        Assert.Equal("value of 100%", await Records.GetAsync("odd keys", "100%"));
+    }
+
+    [Fact]
+    public async Task Large_values_are_kept_whole()
+    {
+        var answer = "{\"body\":\"" + new string('答', 70_000) + "\"}";
+        Assert.True((await Records.TryAddAsync("idempotency", "big", answer)).Added);
+        Assert.Equal(answer, (await Records.TryAddAsync("idempotency", "big", "other")).Value);
+    }
 }

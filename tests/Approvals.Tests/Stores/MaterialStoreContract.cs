@@ -83,4 +83,31 @@ public abstract class MaterialStoreContract
         Assert.Null(await Store.OpenReadAsync(new string('a', 64)));
         Assert.Null(await Store.GetAsync("../../etc/passwd"));
     }
+
+    [Fact]
+    public async Task A_material_much_larger_than_its_header_streams_through_unchanged()
+    {
+        var bytes = Pdf("site plan", padding: 700_000);
+        new Random(7).NextBytes(bytes.AsSpan(20));
+        var info = await Store.PutAsync(new MemoryStream(bytes), "OWNER", "plan.pdf", 1_000_000);
+
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), info.MaterialId);
+        Assert.Equal(bytes.Length, (await Store.GetAsync(info.MaterialId))!.Size);
+        await using var read = await Store.OpenReadAsync(info.MaterialId);
+        var copy = new MemoryStream();
+        await read!.CopyToAsync(copy);
+        Assert.Equal(bytes, copy.ToArray());
+    }
+
+    [Fact]
+    public async Task Concurrent_uploads_of_the_same_content_keep_one_copy_and_every_owner()
+    {
+        var bytes = Pdf("shared drawing", padding: 300_000);
+        var owners = Enumerable.Range(0, 4).Select(i => $"OWNER-{i}").ToArray();
+
+        var infos = await Task.WhenAll(owners.Select(o => Task.Run(() => Store.PutAsync(new MemoryStream(bytes), o, "drawing.pdf", 1_000_000))));
+
+        Assert.Single(infos.Select(i => i.MaterialId).Distinct());
+        foreach (var owner in owners) Assert.True(await Store.IsOwnedByAsync(infos[0].MaterialId, owner));
+    }
 }

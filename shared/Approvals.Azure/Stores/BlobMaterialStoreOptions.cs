@@ -1,0 +1,13 @@
+using Approvals.Azure.Blobs;
+
+namespace Approvals.Azure.Stores;
+
+/// <summary>Knobs of <see cref="BlobMaterialStore"/>.</summary>
+public sealed record BlobMaterialStoreOptions
+{
+    /// <summary>
+    /// Uploads up to this size are hashed in memory and written once under their hash; larger ones stream in blocks of
+    /// this size to a staging blob and are then copied under their hash. Memory per upload stays at one block.
+    /// </summary>
+    public int BlockSize { get; init; } = BlobUploadOptions.DefaultBlockSize;
+}

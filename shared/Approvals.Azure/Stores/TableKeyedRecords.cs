@@ -1,0 +1,60 @@
+using Approvals.Azure.Storage;
+using Approvals.Azure.Tables;
+using Approvals.Stores;
+
+namespace Approvals.Azure.Stores;
+
+/// <summary>
+/// Write-once records in Table storage: partition = scope, row = key (both escaped to valid key characters). The
+/// insert's uniqueness on (partition, row) decides the race: the first writer's value stays, later writers get it back.
+/// Values longer than one string property are split over several (see <see cref="TableText"/>).
+/// </summary>
+public sealed class TableKeyedRecords : IKeyedRecords
+{
+    private readonly TableClient table;
+    private readonly CreateOnce created;
+
+    /// <param name="table">The records table (e.g. <c>Idempotency</c>); created on first use.</param>
+    public TableKeyedRecords(TableClient table)
+    {
+        this.table = table ?? throw new ArgumentNullException(nameof(table));
+        created = new CreateOnce(ct => table.CreateIfNotExistsAsync(ct));
+    }
+
+    public async Task<(bool Added, string Value)> TryAddAsync(string scope, string key, string value, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(value);
+        await created.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var row = new TableEntity(TableKeyEncoding.Encode(scope), TableKeyEncoding.Encode(key)) { { "Key", key } };
+        TableText.Write(row, "Value", value);
+        try
+        {
+            await table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
+            return (true, value);
+        }
+        catch (StorageRequestFailedException e) when (e.Status == 409 && e.ErrorCode == StorageErrorCode.EntityAlreadyExists)
+        {
+            return (false, await GetAsync(scope, key, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException($"Record {scope}/{key} exists but could not be read."));
+        }
+    }
+
+    public async Task<string?> GetAsync(string scope, string key, CancellationToken cancellationToken = default)
+    {
+        await created.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var row = await table.GetEntityIfExistsAsync(TableKeyEncoding.Encode(scope), TableKeyEncoding.Encode(key), null, cancellationToken).ConfigureAwait(false);
+        return row is null ? null : TableText.Read(row, "Value") ?? "";
+    }
+
+    public async Task<IReadOnlyList<(string Key, string Value)>> ListAsync(string scope, CancellationToken cancellationToken = default)
+    {
+        await created.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var list = new List<(string Key, string Value)>();
+        await foreach (var row in table.QueryAsync(TableFilter.PartitionKeyEquals(TableKeyEncoding.Encode(scope)), cancellationToken: cancellationToken).ConfigureAwait(false))
+            list.Add((row.GetString("Key") ?? TableKeyEncoding.Decode(row.RowKey), TableText.Read(row, "Value") ?? ""));
+        // Escaped row keys sort differently from the keys themselves; order by the original key.
+        return list.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+    }
+}
