@@ -3,7 +3,7 @@ using Approvals.Functions.Hosting;
 
 if (args.Length > 0 && args[0] == "demo") return await DemoCommand.RunAsync(args[1..]);
 
-var app = AppHost.Build(args);
+var app = AppHost.Build(StorageSwitch.Expand(args));
 var storage = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value;
 app.Lifetime.ApplicationStarted.Register(() =>
 {

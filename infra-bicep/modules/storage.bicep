@@ -38,6 +38,7 @@ var tableNames = [
   'CreditLedger'
   'Idempotency'
   'DeadLetters'
+  'MaterialOwners'
 ]
 
 // AzureResourceNames.StorageQueues (queueTrigger of EngineControl / EngineActivities)

@@ -43,7 +43,7 @@ public static class AppHost
 
         AddClock(builder);
         AddEngine(builder);
-        services.AddApprovals();
+        services.AddApprovals(builder.Configuration);
         AddLocalTriggers(builder);
 
         var app = builder.Build();

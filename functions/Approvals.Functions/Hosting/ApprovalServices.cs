@@ -12,7 +12,7 @@ namespace Approvals.Functions.Hosting;
 /// <summary>Registers the domain (catalog, policy, calendar, intake, commands, queries, supervision) and its stores.</summary>
 public static class ApprovalServices
 {
-    public static IServiceCollection AddApprovals(this IServiceCollection services)
+    public static IServiceCollection AddApprovals(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(ItemCatalog.Embedded);
         services.AddSingleton(IntakePolicy.Embedded);
@@ -22,7 +22,10 @@ public static class ApprovalServices
         {
             PublicBaseUrl = sp.GetRequiredService<IOptions<PortalOptions>>().Value.PublicBaseUrl.TrimEnd('/'),
         });
-        AddEmbeddedStores(services);
+        services.AddSingleton(sp => new EmbeddedDatabase(Path.Combine(StoragePath(sp), "app.db")));
+        services.AddSingleton(sp => new SqliteLocalQueue(sp.GetRequiredService<EmbeddedDatabase>(), DepartmentResponseHandler.Queue));
+        if (configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() is { Mode: "azure" } azure) AzureStores.Add(services, azure);
+        else AddEmbeddedStores(services);
 
         services.AddSingleton(JointAcceptancePolicy.Embedded);
         services.AddSingleton<JointAcceptancePlanner>();
@@ -40,13 +43,11 @@ public static class ApprovalServices
 
     private static void AddEmbeddedStores(IServiceCollection services)
     {
-        services.AddSingleton(sp => new EmbeddedDatabase(Path.Combine(StoragePath(sp), "app.db")));
         services.AddSingleton<IMaterialStore>(sp => new FolderMaterialStore(Path.Combine(StoragePath(sp), "materials"), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ICreditLedger>(sp => new SqliteCreditLedger(Path.Combine(StoragePath(sp), "credit.db")));
         services.AddSingleton<ICertificateStore>(sp => new SqliteCertificateStore(sp.GetRequiredService<EmbeddedDatabase>()));
         services.AddSingleton<IKeyedRecords>(sp => new SqliteKeyedRecords(sp.GetRequiredService<EmbeddedDatabase>()));
         services.AddSingleton<IDeadLetters>(sp => new SqliteDeadLetters(sp.GetRequiredService<EmbeddedDatabase>()));
-        services.AddSingleton(sp => new SqliteLocalQueue(sp.GetRequiredService<EmbeddedDatabase>(), DepartmentResponseHandler.Queue));
     }
 
     private static string StoragePath(IServiceProvider sp) => sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path;

@@ -41,12 +41,15 @@ public static class AzureResourceNames
     /// <summary>Messages that could not be applied (e.g. department responses), with their reason, for a person to look at.</summary>
     public const string DeadLettersTable = "DeadLetters";
 
+    /// <summary>Who uploaded each material (content-addressed blobs are shared; ownership is per applicant).</summary>
+    public const string MaterialOwnersTable = "MaterialOwners";
+
     /// <summary>Every queue, table and container, for consistency checks.</summary>
     public static IReadOnlyList<string> StorageQueues { get; } = [EngineControlQueue, EngineActivitiesQueue];
 
     public static IReadOnlyList<string> ServiceBusQueues { get; } = [DepartmentResponsesQueue];
 
-    public static IReadOnlyList<string> Tables { get; } = [EngineInstancesTable, EngineHistoryTable, CertificatesTable, CreditLedgerTable, IdempotencyTable, DeadLettersTable];
+    public static IReadOnlyList<string> Tables { get; } = [EngineInstancesTable, EngineHistoryTable, CertificatesTable, CreditLedgerTable, IdempotencyTable, DeadLettersTable, MaterialOwnersTable];
 
     public static IReadOnlyList<string> Containers { get; } = [EnginePayloadsContainer, MaterialsContainer, CertificatesContainer];
 
