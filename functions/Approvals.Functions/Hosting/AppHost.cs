@@ -53,6 +53,7 @@ public static class AppHost
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealth();
+        app.MapPortalPage();
         app.MapCatalog();
         app.MapSubmissions();
         app.MapApplications();

@@ -73,6 +73,20 @@ public sealed class HostingTests : IDisposable
     }
 
     [Fact]
+    public async Task Portal_page_is_served_in_chinese_with_english_and_the_root_leads_to_it()
+    {
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var page = await client.GetAsync("/api/portal");
+        var html = await page.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("lang=\"zh-CN\"", html);
+        Assert.Contains("证照核验 Verify a certificate", html);
+        Assert.Equal("/api/portal", (await client.GetAsync("/")).Headers.Location?.OriginalString);
+    }
+
+    [Fact]
     public async Task OpenApi_document_is_served()
     {
         var response = await app.CreateClient().GetAsync("/openapi/v1.json");
