@@ -38,6 +38,7 @@ public static class ApprovalServices
         services.AddSingleton(sp => new CommitmentAuditor(sp.GetRequiredService<ApplicationQueries>(), sp.GetRequiredService<IDeadlineCalculator>(), sp.GetRequiredService<IKeyedRecords>()));
         services.AddSingleton<MonthlyReportBuilder>();
         services.AddSingleton<SupervisionJobs>();
+        StoreHealthProbe.AddAll(services);
         return services;
     }
 

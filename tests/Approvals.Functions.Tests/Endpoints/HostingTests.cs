@@ -11,7 +11,7 @@ public sealed class HostingTests : IDisposable
     private readonly AppFactory app = new();
 
     [Fact]
-    public async Task Health_reports_the_engine()
+    public async Task Health_reports_the_engine_and_every_store()
     {
         var response = await app.CreateClient().GetAsync("/api/health");
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -19,6 +19,10 @@ public sealed class HostingTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("healthy", body.GetProperty("status").GetString());
         Assert.StartsWith("ok", body.GetProperty("checks").GetProperty("engine").GetString());
+        foreach (var store in new[] { "materials", "credit", "certificates", "records" })
+        {
+            Assert.Equal("ok", body.GetProperty("checks").GetProperty(store).GetString());
+        }
     }
 
     [Fact]

@@ -151,4 +151,41 @@ public sealed class PortalTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True(problem.GetProperty("errors").TryGetProperty("materials[0].materialId", out _));
     }
+
+    [Fact]
+    public async Task Applicant_answers_a_one_time_notice_once_and_supplies_a_committed_material_which_the_department_checks()
+    {
+        var id = await Portal.SubmitPermitAsync("flow", extra: ("DRAWING-REVIEW-CERT", "supplement"));
+        await Portal.WaitAsync(id, s => s.GetProperty("status").GetString() == "under-review");
+        await Portal.DecideAsync("HUD", id, "CP-PERMIT", "approve");
+        await Portal.DecideAsync("CAD", id, "CP-CIVILDEF", "corrections", "补充说明");
+        var notice = await Portal.WaitAsync(id, s => s.GetProperty("status").GetString() == "awaiting-corrections");
+        Assert.Equal("one-time-notice", notice.GetProperty("notices")[0].GetProperty("kind").GetString());
+        var listed = await Portal.Applicant().GetFromJsonAsync<JsonElement>("/api/applications?status=awaiting-corrections");
+        Assert.Single(listed.GetProperty("items").EnumerateArray());
+
+        var fix = await Portal.UploadAsync("补充说明 revised design");
+        var answer = await Portal.Applicant().PostAsJsonAsync($"/api/applications/{id}/resubmission", new { materials = new[] { new { materialCode = "CIVILDEF-DESIGN", materialId = fix } }, note = "done" });
+        Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
+        await Portal.WaitAsync(id, s => s.GetProperty("status").GetString() == "under-review");
+        var twice = await Portal.Applicant().PostAsJsonAsync($"/api/applications/{id}/resubmission", new { materials = Array.Empty<object>(), note = "again" });
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+
+        await Portal.WaitAsync(id, s => s.GetProperty("tasks").EnumerateArray().Any(t => t.GetProperty("round").GetInt32() == 2));
+        await Portal.DecideAsync("CAD", id, "CP-CIVILDEF", "approve");
+        await Portal.WaitAsync(id, s => s.GetProperty("status").GetString() == "verifying");
+
+        var drawing = await Portal.UploadAsync("drawing review certificate");
+        var supply = await Portal.Applicant().PostAsJsonAsync($"/api/applications/{id}/materials", new { materialCode = "DRAWING-REVIEW-CERT", materialId = drawing });
+        Assert.Equal(HttpStatusCode.Accepted, supply.StatusCode);
+        var supplied = await Portal.WaitAsync(id, s => s.GetProperty("commitments").EnumerateArray().Any(c => c.GetProperty("status").GetString() == "supplied"));
+        var again = await Portal.Applicant().PostAsJsonAsync($"/api/applications/{id}/materials", new { materialCode = "DRAWING-REVIEW-CERT", materialId = drawing });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+
+        var commitmentId = supplied.GetProperty("commitments").EnumerateArray().Single(c => c.GetProperty("materialCode").GetString() == "DRAWING-REVIEW-CERT").GetProperty("id").GetString();
+        var inbox = await Portal.Department("HUD").GetFromJsonAsync<JsonElement>("/api/departments/HUD/tasks");
+        Assert.Contains(inbox.EnumerateArray(), e => e.GetProperty("commitmentId").GetString() == commitmentId);
+        Assert.Equal(HttpStatusCode.Accepted, (await Portal.Department("HUD").PostAsJsonAsync("/api/departments/HUD/inspections", new { commitmentId, result = "pass", findings = "genuine" })).StatusCode);
+        await Portal.WaitAsync(id, s => s.GetProperty("commitments").EnumerateArray().Any(c => c.GetProperty("id").GetString() == commitmentId && c.GetProperty("status").GetString() == "fulfilled"));
+    }
 }
