@@ -47,7 +47,7 @@ public sealed class BlobClient
         try
         {
             using var wholeMd5 = IncrementalHash.CreateHash(HashAlgorithmName.MD5);
-            var filled = await FillAsync(content, buffer, options.BlockSize, cancellationToken).ConfigureAwait(false);
+            var filled = await content.ReadAtLeastAsync(buffer.AsMemory(0, options.BlockSize), options.BlockSize, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
             wholeMd5.AppendData(buffer, 0, filled);
             if (filled < options.BlockSize)
             {
@@ -64,7 +64,7 @@ public sealed class BlobClient
                 await PutBlockAsync(blockId, buffer.AsMemory(0, filled), cancellationToken).ConfigureAwait(false);
                 blockIds.Add(blockId);
                 size += filled;
-                filled = await FillAsync(content, buffer, options.BlockSize, cancellationToken).ConfigureAwait(false);
+                filled = await content.ReadAtLeastAsync(buffer.AsMemory(0, options.BlockSize), options.BlockSize, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
                 wholeMd5.AppendData(buffer, 0, filled);
             }
             var md5 = wholeMd5.GetHashAndReset();
@@ -74,18 +74,6 @@ public sealed class BlobClient
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
-    }
-
-    private static async Task<int> FillAsync(Stream content, byte[] buffer, int count, CancellationToken cancellationToken)
-    {
-        var filled = 0;
-        while (filled < count)
-        {
-            var read = await content.ReadAsync(buffer.AsMemory(filled, count - filled), cancellationToken).ConfigureAwait(false);
-            if (read == 0) break;
-            filled += read;
-        }
-        return filled;
     }
 
     private async Task<BlobContentInfo> PutBlobAsync(ReadOnlyMemory<byte> data, BlobUploadOptions options, CancellationToken cancellationToken)

@@ -50,7 +50,7 @@ public sealed class BlobMaterialStore : IMaterialStore
         var buffer = ArrayPool<byte>.Shared.Rent(options.BlockSize);
         try
         {
-            var filled = await FillAsync(upload, buffer, options.BlockSize, cancellationToken).ConfigureAwait(false);
+            var filled = await upload.ReadAtLeastAsync(buffer.AsMemory(0, options.BlockSize), options.BlockSize, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
             if (filled < options.BlockSize)
             {
                 // Whole upload in hand: its hash is known, write it once under that name.
@@ -192,18 +192,6 @@ public sealed class BlobMaterialStore : IMaterialStore
         {
             return null;
         }
-    }
-
-    private static async Task<int> FillAsync(Stream content, byte[] buffer, int count, CancellationToken cancellationToken)
-    {
-        var filled = 0;
-        while (filled < count)
-        {
-            var read = await content.ReadAsync(buffer.AsMemory(filled, count - filled), cancellationToken).ConfigureAwait(false);
-            if (read == 0) break;
-            filled += read;
-        }
-        return filled;
     }
 
     private static bool IsSha256(string id) => id.Length == 64 && id.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));

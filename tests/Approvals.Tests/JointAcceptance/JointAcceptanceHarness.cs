@@ -1,3 +1,4 @@
+using Approvals.Tests.Orchestrations;
 using Approvals.Activities;
 using Approvals.Applications;
 using Approvals.Catalog;
@@ -35,16 +36,7 @@ public sealed class JointAcceptanceHarness : IAsyncDisposable
         Calendar = CalendarDeadlineCalculator.FromEmbeddedData();
         store = new SqliteOrchestrationStore(new SqliteStoreOptions { DatabasePath = Path.Combine(folder, "engine.db") }, Clock);
         Client = new DurableTaskClient(store, Clock);
-        var database = new EmbeddedDatabase(Path.Combine(folder, "app.db"));
-        services = new ServiceCollection()
-            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .AddSingleton<TimeProvider>(Clock)
-            .AddSingleton(new ApprovalSettings { PublicBaseUrl = "https://portal.example" })
-            .AddSingleton<IDeadlineCalculator>(Calendar)
-            .AddSingleton<IMaterialStore>(new FolderMaterialStore(Path.Combine(folder, "materials"), Clock))
-            .AddSingleton<ICertificateStore>(new SqliteCertificateStore(database))
-            .AddSingleton<ICreditLedger>(new SqliteCreditLedger(Path.Combine(folder, "credit.db")))
-            .AddSingleton<IKeyedRecords>(new SqliteKeyedRecords(database))
+        services = ApprovalHarness.EmbeddedServices(folder, Clock, Calendar)
             .AddSingleton(Client) // as AddDurableTasks does; the commitment lookup activity defaults to the engine's instances
             .BuildServiceProvider();
         Worker = new DurableTaskWorker(store, ApprovalWorkflow.Register(new DurableTaskRegistry()), services,

@@ -28,22 +28,27 @@ public sealed class ApprovalHarness : IAsyncDisposable
     {
         Clock = new ControllableTimeProvider(Monday);
         Calendar = CalendarDeadlineCalculator.FromEmbeddedData();
-        var database = new EmbeddedDatabase(Path.Combine(folder, "app.db"));
-        services = new ServiceCollection()
-            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .AddSingleton<TimeProvider>(Clock)
-            .AddSingleton(new ApprovalSettings { PublicBaseUrl = "https://portal.example" })
-            .AddSingleton<IDeadlineCalculator>(Calendar)
-            .AddSingleton<IMaterialStore>(new FolderMaterialStore(Path.Combine(folder, "materials"), Clock))
-            .AddSingleton<ICertificateStore>(new SqliteCertificateStore(database))
-            .AddSingleton<ICreditLedger>(new SqliteCreditLedger(Path.Combine(folder, "credit.db")))
-            .AddSingleton<IKeyedRecords>(new SqliteKeyedRecords(database))
-            .AddSingleton<IDeadLetters>(new SqliteDeadLetters(database))
-            .BuildServiceProvider();
+        services = EmbeddedServices(folder, Clock, Calendar).BuildServiceProvider();
         store = new SqliteOrchestrationStore(new SqliteStoreOptions { DatabasePath = Path.Combine(folder, "engine.db") }, Clock);
         Client = new DurableTaskClient(store, Clock);
         Worker = new DurableTaskWorker(store, ApprovalWorkflow.Register(new DurableTaskRegistry()), services,
             new DurableTaskWorkerOptions { MaxPollInterval = TimeSpan.FromMilliseconds(20) }, Clock);
+    }
+
+    /// <summary>What the workflow's activities need, on embedded stores in <paramref name="folder"/>: shared by the scenario harnesses.</summary>
+    public static IServiceCollection EmbeddedServices(string folder, ControllableTimeProvider clock, CalendarDeadlineCalculator calendar)
+    {
+        var database = new EmbeddedDatabase(Path.Combine(folder, "app.db"));
+        return new ServiceCollection()
+            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
+            .AddSingleton<TimeProvider>(clock)
+            .AddSingleton(new ApprovalSettings { PublicBaseUrl = "https://portal.example" })
+            .AddSingleton<IDeadlineCalculator>(calendar)
+            .AddSingleton<IMaterialStore>(new FolderMaterialStore(Path.Combine(folder, "materials"), clock))
+            .AddSingleton<ICertificateStore>(new SqliteCertificateStore(database))
+            .AddSingleton<ICreditLedger>(new SqliteCreditLedger(Path.Combine(folder, "credit.db")))
+            .AddSingleton<IKeyedRecords>(new SqliteKeyedRecords(database))
+            .AddSingleton<IDeadLetters>(new SqliteDeadLetters(database));
     }
 
     public ControllableTimeProvider Clock { get; }
