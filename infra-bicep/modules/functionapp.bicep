@@ -143,6 +143,11 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
           value: publicBaseUrl
         }
         {
+          // The Functions host's Service Bus and timer triggers call the handler; no in-process queue pump or timers.
+          name: 'Triggers__Local'
+          value: 'false'
+        }
+        {
           // For any DefaultAzureCredential in the handler: use the user-assigned identity.
           name: 'AZURE_CLIENT_ID'
           value: identityClientId

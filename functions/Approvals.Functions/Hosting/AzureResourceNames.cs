@@ -66,6 +66,7 @@ public static class AzureResourceNames
         "Storage__AccountName",
         "Storage__ManagedIdentityClientId",
         "Portal__PublicBaseUrl",
+        "Triggers__Local",
         "APPLICATIONINSIGHTS_CONNECTION_STRING",
     ];
 }
