@@ -40,6 +40,7 @@ public sealed partial class AzureStorageOrchestrationStore
         // Results first (insert-if-absent by message id, hinted): a crash before the request's deletion means a second
         // run whose result is a duplicate, never a lost result.
         await DeliverAsync(completions.Select(c => c.Result).ToList(), cancellationToken);
+        await FaultAsync("activity:after-results");
         var results = await Task.WhenAll(completions.Select(async c =>
         {
             var (id, receipt, blob) = ParseActivityToken(c.WorkItem.LockToken);

@@ -108,6 +108,7 @@ public sealed partial class AzureStorageOrchestrationStore
         }
 
         // (4) Carry out the outbox while still holding the lock; then (5) release it with the outbox row; (6) re-check.
+        await FaultAsync("commit:after-transaction");
         try
         {
             await CarryOutAsync(envelope, cancellationToken);

@@ -89,6 +89,7 @@ public sealed partial class AzureStorageOrchestrationStore
                     foreach (var action in chunk) await AddIfAbsentAsync(history, action.Entity, cancellationToken);
                 }
             }
+            await FaultAsync("deliver:after-rows");
             foreach (var due in unique.Select(m => m.VisibleAt).Distinct())
             {
                 await HintAsync(group.Key, due, cancellationToken);

@@ -79,6 +79,14 @@ public sealed partial class AzureStorageOrchestrationStore : IOrchestrationStore
 
     public WorkSignal Signal { get; } = new();
 
+    /// <summary>
+    /// Test hook: called at the points where a process may die between two writes ("commit:after-transaction",
+    /// "deliver:after-rows", "activity:after-results"); throwing there simulates the crash.
+    /// </summary>
+    internal Func<string, ValueTask>? Fault { get; set; }
+
+    private ValueTask FaultAsync(string point) => Fault?.Invoke(point) ?? ValueTask.CompletedTask;
+
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         if (!options.CreateResources) return;
