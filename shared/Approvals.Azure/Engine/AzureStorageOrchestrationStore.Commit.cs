@@ -45,21 +45,22 @@ public sealed partial class AzureStorageOrchestrationStore
             commit.OrchestrationMessages.Where(m => m.InstanceId != context.InstanceId).ToList(),
             commit.ActivityMessages);
         var outboxRow = new TableEntity(key, EngineKeys.Outbox(version));
-        await payloads.SetAsync(outboxRow, context.InstanceId, JsonSerializer.Serialize(envelope, AzureEngineJsonContext.Default.OutboxEnvelope), cancellationToken);
 
         var record = InstanceRows.Apply(context.Record, commit, firstSeq + historyRows.Count, now);
-        var instanceRow = await InstanceRowAsync(record, version, cancellationToken, context.LockToken, context.InstanceRow.GetInt64(InstanceRows.LockedUntil) ?? 0);
+        // Nothing to send and nothing a client would see: the final transaction releases the lock itself, no outbox row.
+        var carryOut = envelope.Children.Count + envelope.Messages.Count + envelope.Activities.Count > 0 || InstanceRows.ClientVisibleChange(context.Record, record);
+        var instanceRow = carryOut
+            ? await InstanceRowAsync(record, version, cancellationToken, context.LockToken, context.InstanceRow.GetInt64(InstanceRows.LockedUntil) ?? 0)
+            : await InstanceRowAsync(record, version, cancellationToken);
         var consumed = commit.WorkItem.Messages.Select(m => EngineKeys.Inbox(m.MessageId)).ToHashSet(StringComparer.Ordinal);
         var withdrawn = commit.WithdrawnMessageIds.Select(EngineKeys.Inbox).Where(context.Inbox.Contains);
         var deletes = consumed.Concat(withdrawn).Distinct(StringComparer.Ordinal).Where(k => !own.ContainsKey(k)).ToList();
 
         // (2)+(3) The final transaction holds the instance row, the outbox row, own messages and deletes; history
         // rows fill what is left of it, and earlier history rows go first in transactions of their own.
-        var fixedActions = new List<TableTransactionAction>
-        {
-            new(TableTransactionActionType.UpdateReplace, instanceRow, context.ETag),
-            new(TableTransactionActionType.Add, outboxRow),
-        };
+        if (carryOut) await payloads.SetAsync(outboxRow, context.InstanceId, JsonSerializer.Serialize(envelope, AzureEngineJsonContext.Default.OutboxEnvelope), cancellationToken);
+        var fixedActions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, instanceRow, context.ETag) };
+        if (carryOut) fixedActions.Add(new(TableTransactionActionType.Add, outboxRow));
         fixedActions.AddRange(own.Values.Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)));
         fixedActions.AddRange(deletes.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(key, k))));
         var later = new List<TableTransactionAction>();
@@ -111,13 +112,23 @@ public sealed partial class AzureStorageOrchestrationStore
         await FaultAsync("commit:after-transaction");
         try
         {
-            await CarryOutAsync(envelope, cancellationToken);
-            await instances.UpsertEntityAsync(InstanceRows.Projection(instanceRow), TableUpdateMode.Replace, cancellationToken);
+            if (carryOut)
+            {
+                await CarryOutAsync(envelope, cancellationToken);
+                if (InstanceRows.ClientVisibleChange(context.Record, record))
+                {
+                    await instances.UpsertEntityAsync(InstanceRows.Projection(instanceRow), TableUpdateMode.Replace, cancellationToken);
+                }
+            }
             foreach (var chunk in TableBatches.Split(later)) await DeleteRowsAsync(chunk, cancellationToken);
-            await ReleaseAsync(context, outboxRow.RowKey, cancellationToken);
+            if (carryOut) await ReleaseAsync(context, outboxRow.RowKey, cancellationToken);
             await FinishAsync(context, consumed, cancellationToken);
-            // The previous instance data blob (if any) is referenced by neither row any more.
-            if (oldBlob != instanceRow.GetString(PayloadStore.BlobProperty)) await payloads.ForgetAsync(oldBlob);
+            // When the projection was rewritten, the previous instance data blob (if any) is referenced by neither row any
+            // more; otherwise the projection may still point at it (such blobs go with the purge).
+            if (InstanceRows.ClientVisibleChange(context.Record, record) && oldBlob != instanceRow.GetString(PayloadStore.BlobProperty))
+            {
+                await payloads.ForgetAsync(oldBlob);
+            }
         }
         catch (Exception e) when (e is global::Azure.RequestFailedException or HttpRequestException)
         {

@@ -90,10 +90,10 @@ public sealed partial class AzureStorageOrchestrationStore
                 }
             }
             await FaultAsync("deliver:after-rows");
-            foreach (var due in unique.Select(m => m.VisibleAt).Distinct())
-            {
-                await HintAsync(group.Key, due, cancellationToken);
-            }
+            // One hint covers every message already due; each later due time gets its own (delayed) hint.
+            var now = time.GetUtcNow();
+            var dues = unique.Select(m => m.VisibleAt > now ? m.VisibleAt : now).Distinct();
+            await Task.WhenAll(dues.Select(due => HintAsync(group.Key, due, cancellationToken)));
         }));
     }
 

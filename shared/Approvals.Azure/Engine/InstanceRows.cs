@@ -40,6 +40,14 @@ internal static class InstanceRows
         { LockedUntil, until?.UtcTicks ?? 0L },
     };
 
+    /// <summary>
+    /// Whether a client would see the commit (status, data, execution); when not, the projection is left as it is,
+    /// saving a write per episode (its history count and last-updated time then lag the instance row).
+    /// </summary>
+    public static bool ClientVisibleChange(InstanceRecord before, InstanceRecord after) =>
+        before.Status != after.Status || before.ExecutionId != after.ExecutionId || before.Input != after.Input || before.Output != after.Output
+        || before.CustomStatus != after.CustomStatus || before.Failure != after.Failure;
+
     public static InstanceRecord Apply(InstanceRecord current, OrchestrationCommit commit, int historyCount, DateTimeOffset now) => current with
     {
         ExecutionId = commit.ExecutionId,
