@@ -25,12 +25,15 @@ namespace Approvals.Azure.Engine;
 /// earlier rows are written first in transactions that each also touch the instance row If-Match, so a worker that
 /// lost its lease cannot write a single row; they sit beyond the committed history count, invisible to readers and
 /// overwritten by the next attempt. (3) The final transaction: instance row (If-Match, lock kept), remaining history,
-/// consumed and withdrawn inbox rows deleted, own timers added, one outbox row. This is the commit point. (4) With the
-/// lock still held, the outbox is carried out: children created (insert-if-absent), messages inserted into the target
-/// partitions (insert-if-absent by message id) each followed by a control-queue hint, activity requests put on the
-/// activity queue, and the instances-table projection written. (5) One transaction deletes the outbox row and releases
-/// the lock. (6) The inbox is read again and, if a message became visible meanwhile (its hint saw the lock and backed
-/// off), a fresh hint is sent; then the hints that led to the episode are deleted.
+/// consumed and withdrawn inbox rows deleted, own timers added, one outbox row. This is the commit point. An episode
+/// with nothing to send and no change a client could see (typically a fan-in step) writes no outbox row and releases
+/// the lock in this same transaction, skipping (4) and (5). (4) With the lock still held, the outbox is carried out:
+/// children created (insert-if-absent), messages inserted into the target partitions (insert-if-absent by message id)
+/// each followed by a control-queue hint, activity requests put on the activity queue, and the instances-table
+/// projection written. Holding the lock meanwhile keeps a second worker from carrying out the same outbox row and
+/// keeps projection writes in commit order. (5) One transaction deletes the outbox row and releases the lock. (6) The
+/// inbox is read again and, if a message became visible meanwhile (its hint saw the lock and backed off until the
+/// lease's end), a fresh hint is sent; then the hints and due-time index rows that led to the episode are deleted.
 /// </para>
 /// <para>
 /// <b>Why a crash is safe.</b> Before (3) nothing is committed (stray rows beyond the history count and stray blobs
@@ -46,7 +49,14 @@ namespace Approvals.Azure.Engine;
 /// <b>Leases.</b> An activity is locked by receiving its queue message with the lease as visibility timeout; its
 /// result is inserted into the instance's inbox (insert-if-absent) before the queue message is deleted, so a crash
 /// leaves at worst a second run. Reads for clients (status, queries) use the instances table, which lags the instance
-/// row only between (3) and (4).
+/// row between (3) and (4) (and, for its history count and last-updated time, until the next client-visible change);
+/// a missing projection falls back to the instance row. Remaining race: a worker stalled for longer than its lease
+/// between (3) and (4) may write an older projection after the next holder's; the next client-visible commit repairs it.
+/// </para>
+/// <para>
+/// <b>Costs.</b> The sweep scans the whole history table (filtered on the service), so it runs every
+/// <see cref="AzureStorageOrchestrationStoreOptions.SweepInterval"/>; queries read every matching projection row and
+/// order them here (Table storage orders only by keys).
 /// </para>
 /// </summary>
 public sealed partial class AzureStorageOrchestrationStore : IOrchestrationStore
