@@ -15,6 +15,9 @@ public sealed partial class AzureStorageOrchestrationStore
         return results;
     }
 
+    /// <summary>Own messages beyond this count go through the outbox, so the commit transaction stays within 100 actions.</summary>
+    private const int MaxOwnMessagesInline = 32;
+
     /// <summary>One episode's commit, in the order the class documentation gives and explains.</summary>
     private async Task<bool> CommitAsync(OrchestrationCommit commit, CancellationToken cancellationToken)
     {
@@ -33,8 +36,12 @@ public sealed partial class AzureStorageOrchestrationStore
             await payloads.SetAsync(row, context.InstanceId, JsonSerializer.Serialize(commit.NewEvents[i], AzureEngineJsonContext.Default.HistoryEvent), cancellationToken);
             historyRows.Add(row);
         }
+        // The instance's own new messages (timers, continue-as-new) go into the commit transaction itself, unless there
+        // are too many to fit: then they travel through the outbox like messages to other instances (still crash-safe).
+        var ownMessages = commit.OrchestrationMessages.Where(m => m.InstanceId == context.InstanceId).ToList();
+        var ownInline = ownMessages.Count <= MaxOwnMessagesInline;
         var own = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
-        foreach (var message in commit.OrchestrationMessages.Where(m => m.InstanceId == context.InstanceId))
+        foreach (var message in ownInline ? ownMessages : [])
         {
             var row = await InboxRowAsync(message, cancellationToken);
             await IndexIfDelayedAsync(row, message, cancellationToken);
@@ -42,7 +49,7 @@ public sealed partial class AzureStorageOrchestrationStore
         }
         var envelope = new OutboxEnvelope(
             commit.NewInstances,
-            commit.OrchestrationMessages.Where(m => m.InstanceId != context.InstanceId).ToList(),
+            commit.OrchestrationMessages.Where(m => m.InstanceId != context.InstanceId || !ownInline).ToList(),
             commit.ActivityMessages);
         var outboxRow = new TableEntity(key, EngineKeys.Outbox(version));
 

@@ -81,4 +81,30 @@ public sealed class AzureStorageStoreTests(AzuriteFixture azurite)
         Assert.All(batches, b => Assert.True(b.Sum(a => TableBatches.EstimateBytes(a.Entity)) <= TableBatches.MaxBytes));
         Assert.Equal(rows.Select(r => r.Entity.RowKey), batches.SelectMany(b => b).Select(a => a.Entity.RowKey));
     }
+
+    [Fact]
+    public async Task An_episode_creating_more_timers_than_a_transaction_holds_fires_them_all_even_after_a_crash()
+    {
+        // The worker "dies" right after the commit transaction of the episode that created the timers.
+        var crashes = 0;
+        await using var h = await EngineHarness.StartAsync(
+            clock => new AzureStorageOrchestrationStore(EngineStores.FreshOptions(azurite), clock)
+            {
+                Fault = p => p == "commit:after-transaction" && Interlocked.Increment(ref crashes) == 1 ? throw new InvalidOperationException("simulated crash") : ValueTask.CompletedTask,
+            },
+            r => r.AddOrchestratorFunc<object?, int>("ManyTimers", async (ctx, _) =>
+            {
+                await Task.WhenAll(Enumerable.Range(1, 120).Select(i => ctx.CreateTimer(ctx.CurrentUtcDateTime.AddMinutes(i), CancellationToken.None)));
+                return 120;
+            }));
+
+        var id = await h.Client.ScheduleNewOrchestrationInstanceAsync("ManyTimers");
+        await h.WaitForTimersAsync(id, 120);
+        h.Clock.Advance(TimeSpan.FromHours(3));
+
+        var done = await h.Client.WaitForInstanceCompletionAsync(id, EngineHarness.Timeout(60));
+        Assert.Equal(120, done.ReadOutputAs<int>());
+        Assert.Equal(120, (await h.Client.GetHistoryAsync(id)).OfType<DurableTasks.History.TimerFiredEvent>().Count());
+        Assert.Equal((0L, 0L), await h.Store.GetBacklogAsync());
+    }
 }
