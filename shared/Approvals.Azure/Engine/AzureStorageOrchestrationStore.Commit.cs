@@ -61,7 +61,9 @@ public sealed partial class AzureStorageOrchestrationStore
             : await InstanceRowAsync(record, version, cancellationToken);
         var consumed = commit.WorkItem.Messages.Select(m => EngineKeys.Inbox(m.MessageId)).ToHashSet(StringComparer.Ordinal);
         var withdrawn = commit.WithdrawnMessageIds.Select(EngineKeys.Inbox).Where(context.Inbox.Contains);
-        var deletes = consumed.Concat(withdrawn).Distinct(StringComparer.Ordinal).Where(k => !own.ContainsKey(k)).ToList();
+        // Withdrawn timers first: if the transaction is too full, only consumed messages' deletes are deferred (safe: a
+        // consumed message delivered again is dropped by the history), never a withdrawal.
+        var deletes = withdrawn.Concat(consumed).Distinct(StringComparer.Ordinal).Where(k => !own.ContainsKey(k)).ToList();
 
         // (2)+(3) The final transaction holds the instance row, the outbox row, own messages and deletes; history
         // rows fill what is left of it, and earlier history rows go first in transactions of their own.
