@@ -5,7 +5,8 @@ using DurableTasks.Backends.Sqlite;
 using DurableTasks.CrashWorker;
 
 // dotnet run -c Release --project bench -- engine --backend sqlite --orchestrations N
-// dotnet run -c Release --project bench -- crash --orchestrations 1000
+// dotnet run -c Release --project bench -- engine --backend azurite --orchestrations N   (starts and stops Azurite itself)
+// dotnet run -c Release --project bench -- crash --orchestrations 1000 [--backend azurite]
 var arguments = BenchArguments.Parse(args);
 var folder = Directory.CreateTempSubdirectory("bench-").FullName;
 try
@@ -15,13 +16,19 @@ try
         case "engine":
             return await RunEngineAsync(arguments, folder);
         case "crash":
-            var report = await CrashDrill.RunAsync(Path.Combine(folder, "drill.db"), arguments.GetInt("orchestrations", 1000), arguments.GetInt("seed", 1), TimeSpan.FromMinutes(20), Console.Out);
-            foreach (var problem in report.Problems.Take(20)) Console.WriteLine($"PROBLEM {problem}");
-            Console.WriteLine(FormattableString.Invariant(
-                $"crash_orchestrations={report.Orchestrations} kills={report.Kills} problems={report.Problems.Count} leftover_messages={report.LeftoverMessages} elapsed_s={report.Elapsed.TotalSeconds:F1}"));
-            return report.Problems.Count == 0 && report.LeftoverMessages == 0 ? 0 : 1;
+            await using (var crashAzurite = arguments.Get("backend", "sqlite") == "azurite" ? await AzuriteProcess.StartAsync() : null)
+            {
+                var report = crashAzurite is null
+                    ? await CrashDrill.RunAsync(Path.Combine(folder, "drill.db"), arguments.GetInt("orchestrations", 1000), arguments.GetInt("seed", 1), TimeSpan.FromMinutes(20), Console.Out)
+                    : await CrashDrill.RunAsync(AzureDrill.Backend(crashAzurite.ConnectionString), arguments.GetInt("orchestrations", 200), arguments.GetInt("seed", 1), TimeSpan.FromMinutes(20), Console.Out,
+                        maxKills: arguments.GetInt("kills", 20), maxPauseMs: arguments.GetInt("max-pause-ms", 2500));
+                foreach (var problem in report.Problems.Take(20)) Console.WriteLine($"PROBLEM {problem}");
+                Console.WriteLine(FormattableString.Invariant(
+                    $"crash_orchestrations={report.Orchestrations} kills={report.Kills} problems={report.Problems.Count} leftover_messages={report.LeftoverMessages} elapsed_s={report.Elapsed.TotalSeconds:F1}"));
+                return report.Problems.Count == 0 && report.LeftoverMessages == 0 ? 0 : 1;
+            }
         default:
-            Console.Error.WriteLine("usage: bench engine --backend sqlite --orchestrations N | bench crash --orchestrations N");
+            Console.Error.WriteLine("usage: bench engine --backend sqlite|azurite --orchestrations N | bench crash --orchestrations N [--backend azurite]");
             return 2;
     }
 }
@@ -35,11 +42,13 @@ static async Task<int> RunEngineAsync(BenchArguments arguments, string folder)
 {
     var backend = arguments.Get("backend", "sqlite");
     var count = arguments.GetInt("orchestrations", 5000);
-    if (backend != "sqlite")
+    if (backend is not ("sqlite" or "azurite"))
     {
-        Console.Error.WriteLine($"unknown backend '{backend}' (known: sqlite)");
+        Console.Error.WriteLine($"unknown backend '{backend}' (known: sqlite, azurite)");
         return 2;
     }
+    await using var azurite = backend == "azurite" ? await AzuriteProcess.StartAsync() : null;
+    if (azurite is not null) Console.WriteLine($"azurite: pid {azurite.ProcessId}");
     var run = 0;
     var defaults = new DurableTasks.Worker.DurableTaskWorkerOptions();
     var workerOptions = defaults with
@@ -48,20 +57,21 @@ static async Task<int> RunEngineAsync(BenchArguments arguments, string folder)
         ActivityBatchSize = arguments.GetInt("activity-batch", defaults.ActivityBatchSize),
         MaxConcurrentActivities = arguments.GetInt("activity-concurrency", defaults.MaxConcurrentActivities),
     };
-    var benchmark = new EngineBenchmark(
-        () => new SqliteOrchestrationStore(new SqliteStoreOptions { DatabasePath = Path.Combine(folder, $"engine-{run++}.db") }),
-        workerOptions);
+    Func<DurableTasks.Backends.IOrchestrationStore> createStore = azurite is null
+        ? () => new SqliteOrchestrationStore(new SqliteStoreOptions { DatabasePath = Path.Combine(folder, $"engine-{run++}.db") })
+        : () => new Approvals.Azure.Engine.AzureStorageOrchestrationStore(AzureDrill.Options(azurite.ConnectionString, $"bench{run++}") with { SweepInterval = TimeSpan.FromMinutes(1) });
+    var benchmark = new EngineBenchmark(createStore, workerOptions);
 
     Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
     var rawTx = SqliteTransactionRate.Measure(folder, TimeSpan.FromSeconds(3));
     Console.WriteLine(FormattableString.Invariant($"raw sqlite single-row transactions: {rawTx:F0}/s"));
 
-    await benchmark.RunAsync("FanOut6", 1, Math.Min(200, count), TimeSpan.FromMinutes(5)); // warm-up (JIT, file creation)
+    await benchmark.RunAsync("FanOut6", 1, Math.Min(arguments.GetInt("warmup", 200), count), TimeSpan.FromMinutes(5)); // warm-up (JIT, file creation)
     var fanOut = await benchmark.RunAsync("FanOut6", 1, count, TimeSpan.FromMinutes(15));
     Console.WriteLine(FormattableString.Invariant(
         $"fan-out(6): {fanOut.Count} in {fanOut.Elapsed.TotalSeconds:F2}s = {fanOut.PerSecond:F0}/s, work items {fanOut.WorkItemsPerSecond:F0}/s, p50 {fanOut.P50Ms:F0} ms, p99 {fanOut.P99Ms:F0} ms"));
 
-    var sequences = Math.Max(10, count / 100);
+    var sequences = arguments.GetInt("sequences", Math.Max(10, count / 100));
     var sequence = await benchmark.RunAsync("Sequence200", 0, sequences, TimeSpan.FromMinutes(15));
     Console.WriteLine(FormattableString.Invariant(
         $"sequence(200): {sequence.Count} in {sequence.Elapsed.TotalSeconds:F2}s = {sequence.PerSecond:F1}/s, work items {sequence.WorkItemsPerSecond:F0}/s"));

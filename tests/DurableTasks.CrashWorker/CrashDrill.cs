@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DurableTasks.Abstractions;
+using DurableTasks.Backends;
 using DurableTasks.Backends.Sqlite;
 using DurableTasks.Client;
 using DurableTasks.History;
@@ -10,16 +11,21 @@ namespace DurableTasks.CrashWorker;
 public sealed record CrashDrillReport(int Orchestrations, int Kills, TimeSpan Elapsed, IReadOnlyList<string> Problems, long LeftoverMessages);
 
 /// <summary>
-/// Schedules fan-out orchestrations into a SQLite file, runs them in two worker processes, kills one of
-/// them with SIGKILL at random moments and restarts it, then checks every instance: completed, right
-/// output, each step exactly once in history, no message left behind.
+/// Schedules fan-out orchestrations into a store (a SQLite file, or Azure Storage), runs them in two worker
+/// processes, kills one of them with SIGKILL at random moments and restarts it, then checks every instance:
+/// completed, right output, each step exactly once in history, no message left behind.
 /// </summary>
 public static class CrashDrill
 {
-    public static async Task<CrashDrillReport> RunAsync(string databasePath, int orchestrations, int seed, TimeSpan timeout, TextWriter? log = null)
+    public static Task<CrashDrillReport> RunAsync(string databasePath, int orchestrations, int seed, TimeSpan timeout, TextWriter? log = null) =>
+        RunAsync(new DrillBackend(
+            () => new SqliteOrchestrationStore(new SqliteStoreOptions { DatabasePath = databasePath }),
+            ["--db", databasePath]), orchestrations, seed, timeout, log);
+
+    public static async Task<CrashDrillReport> RunAsync(DrillBackend backend, int orchestrations, int seed, TimeSpan timeout, TextWriter? log = null, int maxKills = 20, int maxPauseMs = 300)
     {
         var started = Stopwatch.StartNew();
-        var store = new SqliteOrchestrationStore(new SqliteStoreOptions { DatabasePath = databasePath });
+        var store = backend.CreateStore();
         await store.InitializeAsync();
         var client = new DurableTaskClient(store);
         var ids = new List<string>();
@@ -32,25 +38,37 @@ public static class CrashDrill
         var kills = 0;
         using var deadline = new CancellationTokenSource(timeout);
         // Two worker processes share the file; one of them is killed at random moments and restarted.
-        var workers = new[] { StartWorker(databasePath), StartWorker(databasePath) };
+        var workers = new[] { StartWorker(backend), StartWorker(backend) };
         try
         {
             while (!deadline.IsCancellationRequested)
             {
                 var (running, _) = await client.QueryInstancesAsync(new() { Statuses = [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running], PageSize = 1 });
                 if (running.Count == 0) break;
-                var pause = TimeSpan.FromMilliseconds(random.Next(30, 300));
+                var pause = TimeSpan.FromMilliseconds(random.Next(maxPauseMs / 10, maxPauseMs));
                 await Task.Delay(pause, deadline.Token).ContinueWith(_ => { }, TaskScheduler.Default);
-                if (kills < 20)
+                if (kills < maxKills)
                 {
                     var victim = random.Next(workers.Length);
                     workers[victim].Kill(entireProcessTree: true);
                     await workers[victim].WaitForExitAsync();
                     workers[victim].Dispose();
                     kills++;
-                    log?.WriteLine($"killed worker {victim} (kill #{kills}) at {started.Elapsed.TotalSeconds:F1}s");
-                    workers[victim] = StartWorker(databasePath);
+                    if (log is not null)
+                    {
+                        var (open, _) = await client.QueryInstancesAsync(new() { Statuses = [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running], PageSize = orchestrations });
+                        log.WriteLine($"killed worker {victim} (kill #{kills}) at {started.Elapsed.TotalSeconds:F1}s, {open.Count} instances still open");
+                    }
+                    workers[victim] = StartWorker(backend);
                 }
+            }
+            // Let the surviving workers drain duplicates (e.g. an activity request re-sent after a kill) before judging.
+            while (!deadline.IsCancellationRequested)
+            {
+                var (o, a) = await store.GetBacklogAsync();
+                if (o + a == 0) break;
+                log?.WriteLine($"draining at {started.Elapsed.TotalSeconds:F1}s: {o} orchestration messages, {a} activity requests");
+                await Task.Delay(1000, deadline.Token).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
         finally
@@ -69,7 +87,7 @@ public static class CrashDrill
             problems.AddRange(await CheckAsync(client, ids[i], i));
         }
         var (orchestrationBacklog, activityBacklog) = await store.GetBacklogAsync();
-        await store.DisposeAsync();
+        if (store is IAsyncDisposable disposable) await disposable.DisposeAsync();
         return new CrashDrillReport(orchestrations, kills, started.Elapsed, problems, orchestrationBacklog + activityBacklog);
     }
 
@@ -99,11 +117,11 @@ public static class CrashDrill
         return problems;
     }
 
-    private static Process StartWorker(string databasePath)
+    private static Process StartWorker(DrillBackend backend)
     {
         var exe = Path.Combine(AppContext.BaseDirectory, "DurableTasks.CrashWorker.dll");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { exe, "worker", "--db", databasePath }) info.ArgumentList.Add(arg);
+        foreach (var arg in new[] { exe, "worker" }.Concat(backend.WorkerArguments)) info.ArgumentList.Add(arg);
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the crash worker process.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
