@@ -34,6 +34,7 @@ var containerNames = [
 var tableNames = [
   'ApprovalsInstances'
   'ApprovalsHistory'
+  'ApprovalsTimers'
   'Certificates'
   'CreditLedger'
   'Idempotency'

@@ -17,10 +17,10 @@ public sealed record CrashDrillReport(int Orchestrations, int Kills, TimeSpan El
 /// </summary>
 public static class CrashDrill
 {
-    public static Task<CrashDrillReport> RunAsync(string databasePath, int orchestrations, int seed, TimeSpan timeout, TextWriter? log = null) =>
+    public static Task<CrashDrillReport> RunAsync(string databasePath, int orchestrations, int seed, TimeSpan timeout, TextWriter? log = null, int maxPauseMs = 300) =>
         RunAsync(new DrillBackend(
             () => new SqliteOrchestrationStore(new SqliteStoreOptions { DatabasePath = databasePath }),
-            ["--db", databasePath]), orchestrations, seed, timeout, log);
+            ["--db", databasePath]), orchestrations, seed, timeout, log, maxPauseMs: maxPauseMs);
 
     public static async Task<CrashDrillReport> RunAsync(DrillBackend backend, int orchestrations, int seed, TimeSpan timeout, TextWriter? log = null, int maxKills = 20, int maxPauseMs = 300)
     {

@@ -1,3 +1,4 @@
+using Approvals.Azure.Engine;
 using Approvals.Functions.Endpoints;
 using Approvals.Orchestrations;
 using DurableTasks.Worker;
@@ -98,10 +99,17 @@ public static class AppHost
             sp =>
             {
                 var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-                if (storage.Mode != "embedded")
+                if (storage.Mode == "azure")
                 {
-                    throw new OptionsValidationException(StorageOptions.Section, typeof(StorageOptions),
-                        [$"Storage:Mode '{storage.Mode}' has no engine backend in this build; use 'embedded'."]);
+                    return new AzureStorageOrchestrationStore(AzureStores.Account(storage), new AzureStorageOrchestrationStoreOptions
+                    {
+                        HistoryTable = AzureResourceNames.EngineHistoryTable,
+                        InstancesTable = AzureResourceNames.EngineInstancesTable,
+                        TimersTable = AzureResourceNames.EngineTimersTable,
+                        ControlQueue = AzureResourceNames.EngineControlQueue,
+                        ActivityQueue = AzureResourceNames.EngineActivitiesQueue,
+                        PayloadContainer = AzureResourceNames.EnginePayloadsContainer,
+                    }, sp.GetRequiredService<TimeProvider>());
                 }
                 return new SqliteOrchestrationStore(
                     new SqliteStoreOptions { DatabasePath = Path.Combine(storage.Path, "engine.db") },

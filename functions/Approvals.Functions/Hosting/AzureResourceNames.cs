@@ -20,6 +20,9 @@ public static class AzureResourceNames
 
     public const string EngineHistoryTable = "ApprovalsHistory";
 
+    /// <summary>Engine table: delayed messages (durable timers) indexed by due time.</summary>
+    public const string EngineTimersTable = "ApprovalsTimers";
+
     /// <summary>Blob container for engine payloads too large for a table row.</summary>
     public const string EnginePayloadsContainer = "approvals-payloads";
 
@@ -49,7 +52,7 @@ public static class AzureResourceNames
 
     public static IReadOnlyList<string> ServiceBusQueues { get; } = [DepartmentResponsesQueue];
 
-    public static IReadOnlyList<string> Tables { get; } = [EngineInstancesTable, EngineHistoryTable, CertificatesTable, CreditLedgerTable, IdempotencyTable, DeadLettersTable, MaterialOwnersTable];
+    public static IReadOnlyList<string> Tables { get; } = [EngineInstancesTable, EngineHistoryTable, EngineTimersTable, CertificatesTable, CreditLedgerTable, IdempotencyTable, DeadLettersTable, MaterialOwnersTable];
 
     public static IReadOnlyList<string> Containers { get; } = [EnginePayloadsContainer, MaterialsContainer, CertificatesContainer];
 

@@ -75,16 +75,24 @@ public sealed partial class AzureStorageOrchestrationStore : IOrchestrationStore
     private readonly System.Diagnostics.Stopwatch sinceSweep = System.Diagnostics.Stopwatch.StartNew();
     private int sweepRunning;
 
+    /// <summary>A store on the account of <see cref="AzureStorageOrchestrationStoreOptions.ConnectionString"/> (Azurite, tests, benchmarks).</summary>
     public AzureStorageOrchestrationStore(AzureStorageOrchestrationStoreOptions options, TimeProvider? timeProvider = null, StorageClientOptions? clientOptions = null)
+        : this(StorageAccount.FromConnectionString(options.ConnectionString
+            ?? throw new ArgumentException("ConnectionString is required without a StorageAccount.", nameof(options)), clientOptions), options, timeProvider)
+    {
+    }
+
+    /// <summary>A store on <paramref name="account"/>: in Azure, reached by managed identity (no keys).</summary>
+    public AzureStorageOrchestrationStore(StorageAccount account, AzureStorageOrchestrationStoreOptions options, TimeProvider? timeProvider = null)
     {
         this.options = options;
         time = timeProvider ?? TimeProvider.System;
-        history = new TableClient(options.ConnectionString, options.HistoryTable, clientOptions);
-        instances = history.GetTableClient(options.InstancesTable);
-        timers = history.GetTableClient(options.TimersTable);
-        control = new QueueClient(options.ConnectionString, options.ControlQueue, clientOptions);
-        activities = control.GetSiblingQueue(options.ActivityQueue);
-        payloads = new PayloadStore(new BlobContainerClient(options.ConnectionString, options.PayloadContainer, clientOptions), options.MaxInlinePayloadBytes);
+        history = account.Table(options.HistoryTable);
+        instances = account.Table(options.InstancesTable);
+        timers = account.Table(options.TimersTable);
+        control = account.Queue(options.ControlQueue);
+        activities = account.Queue(options.ActivityQueue);
+        payloads = new PayloadStore(account.Container(options.PayloadContainer), options.MaxInlinePayloadBytes);
     }
 
     public WorkSignal Signal { get; } = new();

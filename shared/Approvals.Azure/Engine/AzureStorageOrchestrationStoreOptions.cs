@@ -7,7 +7,7 @@ namespace Approvals.Azure.Engine;
 public sealed record AzureStorageOrchestrationStoreOptions
 {
     /// <summary>A storage connection string (Azurite or an account key).</summary>
-    public required string ConnectionString { get; init; }
+    public string? ConnectionString { get; init; }
 
     /// <summary>Per-instance partitions: the instance row, history, inbox and outbox rows (the source of truth).</summary>
     public string HistoryTable { get; init; } = "ApprovalsHistory";
