@@ -135,10 +135,23 @@ public static class AppHost
             (at, ct) => sp.GetRequiredService<SupervisionJobs>().MonthlyReportIfDueAsync(at, ct), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DailySchedule>>()));
     }
 
-    /// <summary>Creates the engine's tables before anything is served.</summary>
-    private sealed class EngineInitializer(IOrchestrationStore store) : IHostedService
+    /// <summary>
+    /// Creates the engine's tables before anything is served. A store that cannot be reached is logged in one line
+    /// and left to the worker, which keeps retrying; /api/health says what is wrong meanwhile.
+    /// </summary>
+    private sealed class EngineInitializer(IOrchestrationStore store, ILogger<EngineInitializer> logger) : IHostedService
     {
-        public Task StartAsync(CancellationToken cancellationToken) => store.InitializeAsync(cancellationToken);
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            try
+            {
+                await store.InitializeAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError("Storage is not reachable: {Problem}. The app starts anyway and keeps retrying; see /api/health", ex.GetBaseException().Message);
+            }
+        }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }

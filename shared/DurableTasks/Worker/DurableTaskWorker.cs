@@ -51,7 +51,7 @@ public sealed class DurableTaskWorker : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await store.InitializeAsync(stoppingToken);
+        await InitializeStoreAsync(stoppingToken);
         var clock = timeProvider as ControllableTimeProvider;
         void OnAdvanced() => store.Signal.Pulse();
         if (clock is not null) clock.Advanced += OnAdvanced;
@@ -62,6 +62,30 @@ public sealed class DurableTaskWorker : BackgroundService
         finally
         {
             if (clock is not null) clock.Advanced -= OnAdvanced;
+        }
+    }
+
+    /// <summary>
+    /// Creates the store's tables or files, retrying with a capped backoff (real time: this is infrastructure, not
+    /// business time) while the store cannot be reached, so an unreachable storage account is a logged, visible
+    /// condition rather than a host that stops.
+    /// </summary>
+    private async Task InitializeStoreAsync(CancellationToken stoppingToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await store.InitializeAsync(stoppingToken);
+                if (attempt > 1) logger.LogInformation("The engine's store answered after {Attempts} attempts", attempt);
+                return;
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                var wait = TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(attempt, 5)));
+                logger.LogError("The engine's store cannot be reached ({Problem}); retrying in {Wait}", ex.GetBaseException().Message, wait);
+                await Task.Delay(wait, stoppingToken);
+            }
         }
     }
 
