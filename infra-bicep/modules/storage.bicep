@@ -42,7 +42,7 @@ var tableNames = [
   'MaterialOwners'
 ]
 
-// AzureResourceNames.StorageQueues (queueTrigger of EngineControl / EngineActivities)
+// AzureResourceNames.StorageQueues (the engine's own work queues; no host trigger reads them, see functions/README.md)
 var queueNames = [
   'approvals-control'
   'approvals-activities'

@@ -7,15 +7,15 @@ namespace Approvals.Functions.Endpoints;
 
 /// <summary>
 /// The custom handler's non-HTTP functions: the Functions host posts each trigger to <c>/{FunctionName}</c> with
-/// <c>Data</c> and <c>Metadata</c> and reads <c>Outputs</c>, <c>Logs</c> and <c>ReturnValue</c>. The engine's queue
-/// triggers only wake the engine; the work itself is locked from the store.
+/// <c>Data</c> and <c>Metadata</c> and reads <c>Outputs</c>, <c>Logs</c> and <c>ReturnValue</c>. The engine heartbeat
+/// only wakes the engine; the work itself is locked from the store (see functions/README.md for why the engine's
+/// queues carry no host trigger).
 /// </summary>
 public static class InvocationEndpoints
 {
     public static void MapEngineInvocations(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/EngineControl", DrainAsync).ExcludeFromDescription();
-        app.MapPost("/EngineActivities", DrainAsync).ExcludeFromDescription();
+        app.MapPost("/EngineHeartbeat", DrainAsync).ExcludeFromDescription();
     }
 
     public static void MapTriggerInvocations(this IEndpointRouteBuilder app)

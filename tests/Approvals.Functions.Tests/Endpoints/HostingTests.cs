@@ -65,10 +65,10 @@ public sealed class HostingTests : IDisposable
     }
 
     [Fact]
-    public async Task Engine_queue_trigger_invocation_answers_in_the_custom_handler_shape()
+    public async Task Engine_heartbeat_timer_invocation_answers_in_the_custom_handler_shape()
     {
-        var payload = new { Data = new { wake = "{\"instanceId\":\"x\"}" }, Metadata = new { DequeueCount = 1, Id = "m-1" } };
-        var response = await app.CreateClient().PostAsJsonAsync("/EngineControl", payload);
+        var payload = new { Data = new { timer = new { IsPastDue = false } }, Metadata = new { } };
+        var response = await app.CreateClient().PostAsJsonAsync("/EngineHeartbeat", payload);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
