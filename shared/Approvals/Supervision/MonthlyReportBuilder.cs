@@ -5,8 +5,8 @@ namespace Approvals.Supervision;
 
 /// <summary>
 /// Builds the monthly report from the applications' published status: applications accepted within the month,
-/// department decisions taken within it (with working days from acceptance, the clock's legal stops not deducted
-/// per task), and the commitment outcomes of those applications.
+/// department decisions taken within it (with the working days from acceptance to the decision, less the clock's
+/// legal stops before it), and the commitment outcomes of those applications.
 /// </summary>
 public sealed class MonthlyReportBuilder(ApplicationQueries queries, IDeadlineCalculator calendar)
 {
@@ -54,7 +54,7 @@ public sealed class MonthlyReportBuilder(ApplicationQueries queries, IDeadlineCa
             {
                 if (task.DecidedAt is { } decided && InMonth(decided))
                 {
-                    decisions.Add((task, calendar.WorkingDaysBetween(view.AcceptedAt, decided), decided > task.DueAt));
+                    decisions.Add((task, WorkingDaysUsed(view, decided), decided > task.DueAt));
                 }
                 else if (task.State == "pending" && task.DueAt < now && task.DueAt < end) overdueOpen++;
             }
@@ -76,5 +76,16 @@ public sealed class MonthlyReportBuilder(ApplicationQueries queries, IDeadlineCa
         };
         return new MonthlyReport(monthStart.ToString("yyyy-MM", CultureInfo.InvariantCulture), now, accepted, byStatus, items, departments,
             overdueOpen + decisions.Count(d => d.Overdue), new CommitmentFigures(made, fulfilled, broken, falseOnes, open, sampled), credit);
+    }
+
+    /// <summary>Working days from acceptance to <paramref name="decided"/>, less the stops (e.g. awaiting corrections) before it.</summary>
+    private int WorkingDaysUsed(ApplicationStatusView view, DateTimeOffset decided)
+    {
+        var used = calendar.WorkingDaysBetween(view.AcceptedAt, decided);
+        foreach (var pause in view.Clock.Paused.Where(p => p.From < decided))
+        {
+            used -= calendar.WorkingDaysBetween(pause.From, pause.To is { } to && to < decided ? to : decided);
+        }
+        return Math.Max(0, used);
     }
 }

@@ -63,4 +63,29 @@ public sealed class SupervisionTests : IAsyncLifetime
         Assert.Contains("item,CP-PERMIT,decided,1", csv);
         Assert.False(MonthlyReportBuilder.TryParseMonth("2026-13", out _));
     }
+
+    [Fact]
+    public async Task Monthly_report_does_not_count_the_days_the_clock_stood_still_for_corrections()
+    {
+        var plan = h.Plan("APP-PAUSE", [("HUD", "CP-PERMIT", 10)]);
+        await h.SubmitAsync(plan);
+        await h.WaitForAsync("APP-PAUSE", v => v.Tasks.Count == 1);
+        h.AdvanceTo(new DateTimeOffset(2026, 10, 12, 9, 0, 0, TimeSpan.FromHours(8)));
+        await h.DecideAsync("APP-PAUSE", "HUD", "CP-PERMIT", "corrections", "补充");
+        await h.WaitForAsync("APP-PAUSE", v => v.Status == "awaiting-corrections");
+        h.AdvanceTo(new DateTimeOffset(2026, 10, 15, 9, 0, 0, TimeSpan.FromHours(8)));
+        await h.ResubmitAsync("APP-PAUSE");
+        await h.WaitForAsync("APP-PAUSE", v => v.Status == "under-review" && v.Tasks[0].Round == 2);
+        h.AdvanceTo(new DateTimeOffset(2026, 10, 16, 9, 0, 0, TimeSpan.FromHours(8)));
+        await h.DecideAsync("APP-PAUSE", "HUD", "CP-PERMIT", "approve");
+        var done = await h.WaitForAsync("APP-PAUSE", v => v.Tasks[0].State == "approved");
+        Assert.True(MonthlyReportBuilder.TryParseMonth("2026-10", out var october));
+
+        var report = await new MonthlyReportBuilder(Queries, h.Calendar).BuildAsync(october, h.Clock.GetUtcNow());
+
+        var total = h.Calendar.WorkingDaysBetween(plan.AcceptedAt, done.Tasks[0].DecidedAt!.Value);
+        var paused = h.Calendar.WorkingDaysBetween(done.Clock.Paused[0].From, done.Clock.Paused[0].To!.Value);
+        Assert.True(paused > 0, "the clock stood still for some working days");
+        Assert.Equal(total - paused, Assert.Single(report.Items, i => i.Approved == 1).MaxWorkingDays);
+    }
 }
