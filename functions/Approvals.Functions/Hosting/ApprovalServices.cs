@@ -37,6 +37,7 @@ public static class ApprovalServices
         services.AddSingleton<DepartmentResponseHandler>();
         services.AddSingleton(sp => new CommitmentAuditor(sp.GetRequiredService<ApplicationQueries>(), sp.GetRequiredService<IDeadlineCalculator>(), sp.GetRequiredService<IKeyedRecords>()));
         services.AddSingleton<MonthlyReportBuilder>();
+        services.AddSingleton<ProvisionalDeadlines>();
         services.AddSingleton<SupervisionJobs>();
         StoreHealthProbe.AddAll(services);
         return services;

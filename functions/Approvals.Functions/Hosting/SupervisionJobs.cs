@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Approvals.Applications;
 using Approvals.Stores;
 using Approvals.Supervision;
 
@@ -7,15 +8,18 @@ namespace Approvals.Functions.Hosting;
 
 /// <summary>
 /// The two timer jobs of api.md, the same code whether the local <see cref="DailySchedule"/> or the Functions host's
-/// timer trigger calls them: the commitment audit, and on the 1st of a month (Shanghai) last month's report.
+/// timer trigger calls them: the commitment audit (with provisional deadlines made final where a holiday schedule has
+/// since been loaded), and on the 1st of a month (Shanghai) last month's report.
 /// </summary>
-public sealed class SupervisionJobs(CommitmentAuditor auditor, MonthlyReportBuilder reports, IKeyedRecords records, ILogger<SupervisionJobs> logger)
+public sealed class SupervisionJobs(CommitmentAuditor auditor, MonthlyReportBuilder reports, ProvisionalDeadlines provisional, IKeyedRecords records, ILogger<SupervisionJobs> logger)
 {
     public const string ReportsScope = "monthly-reports";
     private static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
 
     public async Task<CommitmentAudit> AuditAsync(DateTimeOffset at, CancellationToken cancellationToken)
     {
+        var recomputed = await provisional.RefreshAsync(cancellationToken);
+        if (recomputed > 0) logger.LogInformation("{Count} provisional deadlines can now be counted on a loaded holiday schedule; their orchestrations were signalled", recomputed);
         var audit = await auditor.RunAsync(at, cancellationToken);
         logger.LogInformation("Commitment audit at {At}: {DueSoon} due soon, {Overdue} overdue, {Broken} broken", at, audit.DueSoon.Count, audit.Overdue.Count, audit.Broken.Count);
         return audit;

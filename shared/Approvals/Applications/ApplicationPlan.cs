@@ -1,3 +1,5 @@
+using Approvals.Activities;
+
 namespace Approvals.Applications;
 
 /// <summary>
@@ -34,7 +36,11 @@ public sealed record ApplicationPlan
 /// <summary>An item and its display name.</summary>
 public sealed record PlannedItem(string Item, string Name, string Department);
 
-/// <summary>A department's review of one item, with its statutory limit in working days and the computed deadline.</summary>
+/// <summary>
+/// A department's review of one item, with its statutory limit in working days and the computed deadline.
+/// <see cref="Basis"/> is the request the deadline was computed from, so a provisional deadline can be computed
+/// again once the missing year's holiday schedule is loaded.
+/// </summary>
 public sealed record PlannedTask(
     string Department,
     string Item,
@@ -42,7 +48,8 @@ public sealed record PlannedTask(
     int TimeLimitWorkingDays,
     DateTimeOffset DueAt,
     DateTimeOffset YellowAt,
-    bool Provisional);
+    bool Provisional,
+    DeadlineRequest? Basis = null);
 
 /// <summary>
 /// A commitment to verify after approval: its class (supplement / retained / on-site), the items that depend

@@ -26,4 +26,6 @@ public sealed class CalendarDeadlineCalculator(WorkingDayCalendar calendar, doub
     }
 
     public int WorkingDaysBetween(DateTimeOffset from, DateTimeOffset to) => calendar.WorkingDaysBetween(from, to);
+
+    public bool IsProvisional(DateTimeOffset from, DateTimeOffset to) => calendar.IsProvisionalBetween(from, to);
 }

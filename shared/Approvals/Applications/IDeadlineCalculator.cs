@@ -9,4 +9,7 @@ public interface IDeadlineCalculator
 
     /// <summary>Working days elapsed from <paramref name="from"/> to <paramref name="to"/> (the day of <paramref name="from"/> not counted).</summary>
     int WorkingDaysBetween(DateTimeOffset from, DateTimeOffset to);
+
+    /// <summary>Whether counting from <paramref name="from"/> to <paramref name="to"/> reaches a year whose holiday schedule is not loaded.</summary>
+    bool IsProvisional(DateTimeOffset from, DateTimeOffset to);
 }

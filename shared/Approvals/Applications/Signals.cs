@@ -10,6 +10,9 @@ public static class Signals
 
     public const string Resubmission = "resubmission";
 
+    /// <summary>A provisional review deadline of this task can now be computed on a loaded holiday schedule.</summary>
+    public static string CalendarUpdated(string department, string item) => $"calendar:{department.ToUpperInvariant()}:{item.ToUpperInvariant()}";
+
     public static string MaterialSupplied(string materialCode) => $"material:{materialCode.ToUpperInvariant()}";
 
     public static string Inspection(string commitmentId) => $"inspection:{commitmentId}";

@@ -191,8 +191,9 @@ public sealed class IntakePlanner(
 
     private PlannedTask Task(CatalogItem item, DateTimeOffset now)
     {
-        var due = calendar.Compute(new DeadlineRequest(now, item.TimeLimitWorkingDays));
-        return new PlannedTask(item.Department, item.Code, item.Name, item.TimeLimitWorkingDays, due.DueAt, due.YellowAt, due.Provisional);
+        var basis = new DeadlineRequest(now, item.TimeLimitWorkingDays);
+        var due = calendar.Compute(basis);
+        return new PlannedTask(item.Department, item.Code, item.Name, item.TimeLimitWorkingDays, due.DueAt, due.YellowAt, due.Provisional, basis);
     }
 
     /// <summary>Decides whether a commitment is checked (核查), by rule, risk and the reproducible draw.</summary>

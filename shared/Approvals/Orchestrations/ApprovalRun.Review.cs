@@ -42,9 +42,9 @@ internal sealed partial class ApprovalRun
             foreach (var c in corrections)
             {
                 var task = pending.Single(t => t.Department == c.Department && t.Item == c.Item);
-                var remaining = await context.CallActivityAsync<Deadline>(ActivityNames.ComputeDeadline,
-                    new DeadlineRequest(Now, task.TimeLimitWorkingDays) { UsedFrom = plan.AcceptedAt, UsedTo = pauseFrom }, Retry);
-                again.Add(task with { DueAt = remaining.DueAt, YellowAt = remaining.YellowAt, Provisional = remaining.Provisional });
+                var basis = new DeadlineRequest(Now, task.TimeLimitWorkingDays) { UsedFrom = plan.AcceptedAt, UsedTo = pauseFrom };
+                var remaining = await context.CallActivityAsync<Deadline>(ActivityNames.ComputeDeadline, basis, Retry);
+                again.Add(task with { DueAt = remaining.DueAt, YellowAt = remaining.YellowAt, Provisional = remaining.Provisional, Basis = basis });
             }
             pending = again;
             round++;
@@ -55,45 +55,81 @@ internal sealed partial class ApprovalRun
             .ToList();
     }
 
-    /// <summary>One department's review of one item: lights turn yellow and red on durable timers; red escalates; the wait goes on after red.</summary>
+    /// <summary>
+    /// One department's review of one item: lights turn yellow and red on durable timers; red escalates; the wait goes
+    /// on after red. A provisional deadline is computed again when the missing year's holiday schedule is loaded
+    /// (signal <see cref="Signals.CalendarUpdated"/>), and the light timers move with it.
+    /// </summary>
     private async Task<DepartmentDecision> ReviewTaskAsync(PlannedTask task, int round)
     {
         bool Same(TaskView v) => v.Department == task.Department && v.Item == task.Item;
-        var initialLight = Now >= task.DueAt ? "red" : Now >= task.YellowAt ? "yellow" : "green";
+        string LightAt(PlannedTask t) => Now >= t.DueAt ? "red" : Now >= t.YellowAt ? "yellow" : "green";
+        var current = task;
+        var initialLight = LightAt(current);
         var view = new TaskView(task.Department, task.Item, "pending", task.DueAt, initialLight, null, task.Provisional, round);
         if (tasks.Exists(Same)) Replace(tasks, Same, _ => view);
         else tasks.Add(view);
         Publish();
 
-        using var lights = new CancellationTokenSource();
+        var lights = new CancellationTokenSource();
+        using var calendarWait = new CancellationTokenSource();
+        Task<bool>? CalendarSignal(PlannedTask t) => t.Provisional && t.Basis is not null
+            ? context.WaitForExternalEvent<bool>(Signals.CalendarUpdated(t.Department, t.Item), calendarWait.Token)
+            : null;
         var decision = context.WaitForExternalEvent<DepartmentDecision>(Signals.Decision(task.Department, task.Item));
-        Task? yellow = initialLight == "green" ? context.CreateTimer(task.YellowAt.UtcDateTime, lights.Token) : null;
-        Task? red = initialLight != "red" ? context.CreateTimer(task.DueAt.UtcDateTime, lights.Token) : null;
-        while (true)
+        Task? yellow = initialLight == "green" ? context.CreateTimer(current.YellowAt.UtcDateTime, lights.Token) : null;
+        Task? red = initialLight != "red" ? context.CreateTimer(current.DueAt.UtcDateTime, lights.Token) : null;
+        var recompute = CalendarSignal(current);
+        try
         {
-            var waiting = new List<Task> { decision };
-            if (yellow is not null) waiting.Add(yellow);
-            if (red is not null) waiting.Add(red);
-            var winner = await Task.WhenAny(waiting);
-            if (winner == decision) break;
-            if (winner == yellow)
+            while (true)
             {
-                yellow = null;
-                Replace(tasks, Same, v => v with { Light = "yellow" });
-                Record($"{task.Department} {task.Item}: yellow light, close to the limit of {task.TimeLimitWorkingDays} working days");
+                var waiting = new List<Task> { decision };
+                if (yellow is not null) waiting.Add(yellow);
+                if (red is not null) waiting.Add(red);
+                if (recompute is not null) waiting.Add(recompute);
+                var winner = await Task.WhenAny(waiting);
+                if (winner == decision) break;
+                if (winner == recompute)
+                {
+                    var before = current.DueAt;
+                    var again = await context.CallActivityAsync<Deadline>(ActivityNames.ComputeDeadline, current.Basis!, Retry);
+                    current = current with { DueAt = again.DueAt, YellowAt = again.YellowAt, Provisional = again.Provisional };
+                    lights.Cancel();
+                    lights.Dispose();
+                    lights = new CancellationTokenSource();
+                    var light = LightAt(current);
+                    yellow = light == "green" ? context.CreateTimer(current.YellowAt.UtcDateTime, lights.Token) : null;
+                    red = light != "red" ? context.CreateTimer(current.DueAt.UtcDateTime, lights.Token) : null;
+                    recompute = CalendarSignal(current);
+                    Replace(tasks, Same, v => v with { DueAt = current.DueAt, Light = light, Provisional = current.Provisional });
+                    Record($"{task.Department} {task.Item}: deadline computed again on the loaded holiday schedule: due {current.DueAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd} " +
+                        $"(was {before.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd}){(current.Provisional ? ", still provisional" : "")}");
+                }
+                else if (winner == yellow)
+                {
+                    yellow = null;
+                    Replace(tasks, Same, v => v with { Light = "yellow" });
+                    Record($"{task.Department} {task.Item}: yellow light, close to the limit of {task.TimeLimitWorkingDays} working days");
+                }
+                else
+                {
+                    red = null;
+                    yellow = null;
+                    Replace(tasks, Same, v => v with { Light = "red" });
+                    Record($"{task.Department} {task.Item}: red light, overdue; escalated to the supervisor");
+                    await context.CallActivityAsync<bool>(ActivityNames.Escalate, new Notification(plan.ApplicationId, "supervisor", "overdue-review",
+                        $"{task.Department} has not decided {task.Item} of {plan.ApplicationId}, due {current.DueAt:yyyy-MM-dd}", $"{plan.ApplicationId}/{task.Department}/{task.Item}/round-{round}/red"), Retry);
+                }
+                Publish();
             }
-            else
-            {
-                red = null;
-                yellow = null;
-                Replace(tasks, Same, v => v with { Light = "red" });
-                Record($"{task.Department} {task.Item}: red light, overdue; escalated to the supervisor");
-                await context.CallActivityAsync<bool>(ActivityNames.Escalate, new Notification(plan.ApplicationId, "supervisor", "overdue-review",
-                    $"{task.Department} has not decided {task.Item} of {plan.ApplicationId}, due {task.DueAt:yyyy-MM-dd}", $"{plan.ApplicationId}/{task.Department}/{task.Item}/round-{round}/red"), Retry);
-            }
-            Publish();
         }
-        lights.Cancel();
+        finally
+        {
+            lights.Cancel();
+            lights.Dispose();
+            calendarWait.Cancel();
+        }
 
         var answer = decision.Result;
         var state = answer.Decision switch { "approve" => "approved", "reject" => "rejected", _ => "corrections" };

@@ -27,7 +27,7 @@ public sealed class ApprovalHarness : IAsyncDisposable
     public ApprovalHarness()
     {
         Clock = new ControllableTimeProvider(Monday);
-        Calendar = CalendarDeadlineCalculator.FromEmbeddedData();
+        Calendar = new SwitchableCalendar(CalendarDeadlineCalculator.FromEmbeddedData());
         services = EmbeddedServices(folder, Clock, Calendar).BuildServiceProvider();
         store = new SqliteOrchestrationStore(new SqliteStoreOptions { DatabasePath = Path.Combine(folder, "engine.db") }, Clock);
         Client = new DurableTaskClient(store, Clock);
@@ -36,7 +36,7 @@ public sealed class ApprovalHarness : IAsyncDisposable
     }
 
     /// <summary>What the workflow's activities need, on embedded stores in <paramref name="folder"/>: shared by the scenario harnesses.</summary>
-    public static IServiceCollection EmbeddedServices(string folder, ControllableTimeProvider clock, CalendarDeadlineCalculator calendar)
+    public static IServiceCollection EmbeddedServices(string folder, ControllableTimeProvider clock, IDeadlineCalculator calendar)
     {
         var database = new EmbeddedDatabase(Path.Combine(folder, "app.db"));
         return new ServiceCollection()
@@ -52,7 +52,7 @@ public sealed class ApprovalHarness : IAsyncDisposable
     }
 
     public ControllableTimeProvider Clock { get; }
-    public CalendarDeadlineCalculator Calendar { get; }
+    public SwitchableCalendar Calendar { get; }
     public DurableTaskClient Client { get; }
     public DurableTaskWorker Worker { get; }
     public ICertificateStore Certificates => services.GetRequiredService<ICertificateStore>();
@@ -90,8 +90,9 @@ public sealed class ApprovalHarness : IAsyncDisposable
             AcceptedAt = now,
             Tasks = tasks.Select(t =>
             {
-                var d = Calendar.Compute(new DeadlineRequest(now, t.Limit));
-                return new PlannedTask(t.Department, t.Item, t.Item + " name", t.Limit, d.DueAt, d.YellowAt, d.Provisional);
+                var basis = new DeadlineRequest(now, t.Limit);
+                var d = Calendar.Compute(basis);
+                return new PlannedTask(t.Department, t.Item, t.Item + " name", t.Limit, d.DueAt, d.YellowAt, d.Provisional, basis);
             }).ToList(),
             Commitments = commitments?.ToList() ?? [],
             UnattendedItems = unattended?.ToList() ?? [],
