@@ -19,6 +19,9 @@ namespace Approvals.Functions.Endpoints;
 public static class SubmissionEndpoints
 {
     public const string Scope = "submissions";
+
+    /// <summary>The form itself is small; files are uploaded separately and cited by their SHA-256.</summary>
+    public const int MaxBodyBytes = 256 * 1024;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private sealed record KeyRecord(string BodySha256, string ApplicationId);
@@ -38,8 +41,12 @@ public static class SubmissionEndpoints
         var key = http.Request.Headers["Idempotency-Key"].ToString();
         if (key.Length is 0 or > 200) return new ValidationProblem().Add("Idempotency-Key", "the Idempotency-Key header (1–200 characters) is required.").ToResult();
 
+        if (http.Request.ContentLength is > MaxBodyBytes) return Problem.TooLarge($"a submission is at most {MaxBodyBytes} bytes of JSON; materials go to POST /api/materials");
         using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
-        var body = await reader.ReadToEndAsync(ct);
+        var buffer = new char[MaxBodyBytes + 1];
+        var length = await reader.ReadBlockAsync(buffer, ct);
+        if (length > MaxBodyBytes) return Problem.TooLarge($"a submission is at most {MaxBodyBytes} bytes of JSON; materials go to POST /api/materials");
+        var body = new string(buffer, 0, length);
         Submission? submission;
         try
         {

@@ -117,6 +117,10 @@ public sealed class PortalTests : IDisposable
         wrongType.Headers.Add("Idempotency-Key", "w");
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await Portal.Applicant().SendAsync(wrongType)).StatusCode);
 
+        var huge = new HttpRequestMessage(HttpMethod.Post, "/api/applications") { Content = new StringContent("{\"note\":\"" + new string('x', 300_000) + "\"}", Encoding.UTF8, "application/json") };
+        huge.Headers.Add("Idempotency-Key", "h");
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await Portal.Applicant().SendAsync(huge)).StatusCode);
+
         var noKey = await Portal.Applicant().PostAsJsonAsync("/api/applications", new { });
         var problem = await noKey.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(HttpStatusCode.BadRequest, noKey.StatusCode);
