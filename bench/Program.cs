@@ -7,6 +7,7 @@ using DurableTasks.CrashWorker;
 // dotnet run -c Release --project bench -- engine --backend sqlite --orchestrations N
 // dotnet run -c Release --project bench -- engine --backend azurite --orchestrations N   (starts and stops Azurite itself)
 // dotnet run -c Release --project bench -- crash --orchestrations 1000 [--backend azurite]
+// dotnet run -c Release --project bench -- queries --applications 2000
 var arguments = BenchArguments.Parse(args);
 var folder = Directory.CreateTempSubdirectory("bench-").FullName;
 try
@@ -15,6 +16,8 @@ try
     {
         case "engine":
             return await RunEngineAsync(arguments, folder);
+        case "queries":
+            return await QueriesBenchmark.RunAsync(arguments, folder);
         case "crash":
             await using (var crashAzurite = arguments.Get("backend", "sqlite") == "azurite" ? await AzuriteProcess.StartAsync() : null)
             {
@@ -28,7 +31,7 @@ try
                 return report.Problems.Count == 0 && report.LeftoverMessages == 0 ? 0 : 1;
             }
         default:
-            Console.Error.WriteLine("usage: bench engine --backend sqlite|azurite --orchestrations N | bench crash --orchestrations N [--backend azurite]");
+            Console.Error.WriteLine("usage: bench engine --backend sqlite|azurite --orchestrations N | bench crash --orchestrations N [--backend azurite] | bench queries --applications N");
             return 2;
     }
 }

@@ -13,6 +13,8 @@ public sealed class ApplicationQueries(DurableTaskClient client, IDeadlineCalcul
     /// <summary>Instance ids of applications start with this, so queries skip the engine's other instances.</summary>
     public const string IdPrefix = "APP-";
 
+    private const int ScanPageSize = 500;
+
     /// <summary>A page of applications visible to the caller (<paramref name="uscc"/> null: all, for the supervisor).</summary>
     public async Task<(IReadOnlyList<ApplicationStatusView> Items, string? ContinuationToken)> ListAsync(
         string? uscc, string? status, DateTimeOffset? from, DateTimeOffset? to, int pageSize, string? continuationToken, CancellationToken cancellationToken = default)
@@ -26,7 +28,8 @@ public sealed class ApplicationQueries(DurableTaskClient client, IDeadlineCalcul
                 InstanceIdPrefix = IdPrefix,
                 CreatedFrom = from,
                 CreatedTo = to,
-                PageSize = pageSize,
+                // Filtering happens here, so read the engine in large pages: one applicant's few among many.
+                PageSize = Math.Max(pageSize, ScanPageSize),
                 ContinuationToken = token,
             }, cancellationToken);
             token = next;
