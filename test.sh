@@ -11,7 +11,9 @@ if ! npm ci --no-audit --no-fund --loglevel=error >/dev/null; then
 fi
 test -x node_modules/.bin/azurite || { echo "Azurite missing after npm ci" >&2; exit 1; }
 
-dotnet build Serverless.sln -warnaserror -nologo -v:q || { echo "0 passed, 1 failed"; exit 1; }
+# Warnings are errors through Directory.Build.props (TreatWarningsAsErrors), which also lists the one NuGet warning
+# (NU1603) the registry forces on us; a command-line -warnaserror would override that list.
+dotnet build Serverless.sln -nologo -v:q || { echo "0 passed, 1 failed"; exit 1; }
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

@@ -1,15 +1,16 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using DurableTasks.Abstractions;
 using DurableTasks.Backends;
 using DurableTasks.Client;
 using DurableTasks.Worker;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bench;
 
-/// <summary>Throughput and latency of the engine on one store: fan-out(6)/fan-in, and 200-step sequences.</summary>
-internal sealed class EngineBenchmark(Func<IOrchestrationStore> createStore, DurableTaskWorkerOptions workerOptions)
+/// <summary>Throughput and latency of the embedded backend (Microsoft's replay runtime on SQLite): fan-out(6)/fan-in, and 200-step sequences.</summary>
+internal sealed class EngineBenchmark(Func<IOrchestrationStore> createStore, EmbeddedWorkerOptions workerOptions)
 {
     public sealed record Result(double PerSecond, double WorkItemsPerSecond, double P50Ms, double P99Ms, int Count, TimeSpan Elapsed);
 
@@ -17,9 +18,7 @@ internal sealed class EngineBenchmark(Func<IOrchestrationStore> createStore, Dur
     {
         var store = createStore();
         await store.InitializeAsync();
-        var client = new DurableTaskClient(store);
-        var registry = new DurableTaskRegistry();
-        Register(registry);
+        var client = new EmbeddedDurableTaskClient(store);
         await using var services = new ServiceCollection().BuildServiceProvider();
         long workItems = 0;
         using var listener = new MeterListener();
@@ -33,7 +32,7 @@ internal sealed class EngineBenchmark(Func<IOrchestrationStore> createStore, Dur
         listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref workItems, value));
         listener.Start();
 
-        using var worker = new DurableTaskWorker(store, registry, services, workerOptions);
+        using var worker = new EmbeddedDurableTaskWorker(store, RegisteredTasks.From(Register), services, workerOptions);
         var clock = Stopwatch.StartNew();
         await worker.StartAsync(CancellationToken.None);
         var prefix = $"{orchestrator}-{Guid.NewGuid():N}-";
@@ -51,13 +50,13 @@ internal sealed class EngineBenchmark(Func<IOrchestrationStore> createStore, Dur
         while (true)
         {
             var wake = store.Signal.Next;
-            var (open, _) = await client.QueryInstancesAsync(new InstanceQuery
+            var open = await store.QueryInstancesAsync(new InstanceQuery
             {
                 Statuses = [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running],
                 InstanceIdPrefix = prefix,
                 PageSize = 1,
             });
-            if (open.Count == 0) break;
+            if (open.Instances.Count == 0) break;
             await wake.WaitAsync(TimeSpan.FromMilliseconds(50), deadline.Token).ContinueWith(_ => { }, TaskScheduler.Default);
             deadline.Token.ThrowIfCancellationRequested();
         }

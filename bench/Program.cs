@@ -4,9 +4,8 @@ using Bench;
 using DurableTasks.Backends.Sqlite;
 using DurableTasks.CrashWorker;
 
-// dotnet run -c Release --project bench -- engine --backend sqlite --orchestrations N
-// dotnet run -c Release --project bench -- engine --backend azurite --orchestrations N   (starts and stops Azurite itself)
-// dotnet run -c Release --project bench -- crash --orchestrations 1000 [--backend azurite]
+// dotnet run -c Release --project bench -- engine --orchestrations N
+// dotnet run -c Release --project bench -- crash --orchestrations 1000
 // dotnet run -c Release --project bench -- queries --applications 2000
 var arguments = BenchArguments.Parse(args);
 var folder = Directory.CreateTempSubdirectory("bench-").FullName;
@@ -19,19 +18,16 @@ try
         case "queries":
             return await QueriesBenchmark.RunAsync(arguments, folder);
         case "crash":
-            await using (var crashAzurite = arguments.Get("backend", "sqlite") == "azurite" ? await AzuriteProcess.StartAsync() : null)
             {
-                var report = crashAzurite is null
-                    ? await CrashDrill.RunAsync(Path.Combine(folder, "drill.db"), arguments.GetInt("orchestrations", 1000), arguments.GetInt("seed", 1), TimeSpan.FromMinutes(20), Console.Out)
-                    : await CrashDrill.RunAsync(AzureDrill.Backend(crashAzurite.ConnectionString), arguments.GetInt("orchestrations", 200), arguments.GetInt("seed", 1), TimeSpan.FromMinutes(20), Console.Out,
-                        maxKills: arguments.GetInt("kills", 20), maxPauseMs: arguments.GetInt("max-pause-ms", 2500));
+                var report = await CrashDrill.RunAsync(Path.Combine(folder, "drill.db"), arguments.GetInt("orchestrations", 1000), arguments.GetInt("seed", 1), TimeSpan.FromMinutes(20), Console.Out,
+                    kills: arguments.GetInt("kills", 12), maxPauseMs: arguments.GetInt("max-pause-ms", 300));
                 foreach (var problem in report.Problems.Take(20)) Console.WriteLine($"PROBLEM {problem}");
                 Console.WriteLine(FormattableString.Invariant(
-                    $"crash_orchestrations={report.Orchestrations} kills={report.Kills} problems={report.Problems.Count} leftover_messages={report.LeftoverMessages} elapsed_s={report.Elapsed.TotalSeconds:F1}"));
+                    $"crash_orchestrations={report.Orchestrations} kills={report.Kills} self_kills={report.SelfKills} problems={report.Problems.Count} leftover_messages={report.LeftoverMessages} elapsed_s={report.Elapsed.TotalSeconds:F1} after_last_restart_s={report.SinceLastRestart.TotalSeconds:F1}"));
                 return report.Problems.Count == 0 && report.LeftoverMessages == 0 ? 0 : 1;
             }
         default:
-            Console.Error.WriteLine("usage: bench engine --backend sqlite|azurite --orchestrations N | bench crash --orchestrations N [--backend azurite] | bench queries --applications N");
+            Console.Error.WriteLine("usage: bench engine --orchestrations N | bench crash --orchestrations N | bench queries --applications N");
             return 2;
     }
 }
@@ -43,26 +39,16 @@ finally
 
 static async Task<int> RunEngineAsync(BenchArguments arguments, string folder)
 {
-    var backend = arguments.Get("backend", "sqlite");
-    var count = arguments.GetInt("orchestrations", 5000);
-    if (backend is not ("sqlite" or "azurite"))
-    {
-        Console.Error.WriteLine($"unknown backend '{backend}' (known: sqlite, azurite)");
-        return 2;
-    }
-    await using var azurite = backend == "azurite" ? await AzuriteProcess.StartAsync() : null;
-    if (azurite is not null) Console.WriteLine($"azurite: pid {azurite.ProcessId}");
+    var count = arguments.GetInt("orchestrations", 2000);
     var run = 0;
-    var defaults = new DurableTasks.Worker.DurableTaskWorkerOptions();
+    var defaults = new DurableTasks.Worker.EmbeddedWorkerOptions();
     var workerOptions = defaults with
     {
         OrchestrationBatchSize = arguments.GetInt("orchestration-batch", defaults.OrchestrationBatchSize),
         ActivityBatchSize = arguments.GetInt("activity-batch", defaults.ActivityBatchSize),
         MaxConcurrentActivities = arguments.GetInt("activity-concurrency", defaults.MaxConcurrentActivities),
     };
-    Func<DurableTasks.Backends.IOrchestrationStore> createStore = azurite is null
-        ? () => new SqliteOrchestrationStore(new SqliteStoreOptions { DatabasePath = Path.Combine(folder, $"engine-{run++}.db") })
-        : () => new Approvals.Azure.Engine.AzureStorageOrchestrationStore(AzureDrill.Options(azurite.ConnectionString, $"bench{run++}") with { SweepInterval = TimeSpan.FromMinutes(1) });
+    Func<DurableTasks.Backends.IOrchestrationStore> createStore = () => new SqliteOrchestrationStore(new SqliteStoreOptions { DatabasePath = Path.Combine(folder, $"engine-{run++}.db") });
     var benchmark = new EngineBenchmark(createStore, workerOptions);
 
     Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");

@@ -7,7 +7,8 @@ using Approvals.Stores;
 using Approvals.Stores.Embedded;
 using DurableTasks.Backends.Sqlite;
 using DurableTasks.Client;
-using DurableTasks.Time;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.DurableTask;
 using DurableTasks.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -25,7 +26,7 @@ internal static class QueriesBenchmark
     public static async Task<int> RunAsync(BenchArguments arguments, string folder)
     {
         var count = arguments.GetInt("applications", 2000);
-        var clock = new ControllableTimeProvider(new DateTimeOffset(2026, 9, 28, 9, 0, 0, TimeSpan.FromHours(8)));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 9, 28, 9, 0, 0, TimeSpan.FromHours(8)));
         var calendar = CalendarDeadlineCalculator.FromEmbeddedData();
         var database = new EmbeddedDatabase(Path.Combine(folder, "app.db"));
         await using var services = new ServiceCollection()
@@ -40,8 +41,8 @@ internal static class QueriesBenchmark
             .BuildServiceProvider();
         await using var store = new SqliteOrchestrationStore(new SqliteStoreOptions { DatabasePath = Path.Combine(folder, "engine.db") }, clock);
         await store.InitializeAsync();
-        var client = new DurableTaskClient(store, clock);
-        using var worker = new DurableTaskWorker(store, ApprovalWorkflow.Register(new DurableTaskRegistry()), services, new DurableTaskWorkerOptions(), clock);
+        var client = new EmbeddedDurableTaskClient(store, clock, DurableTasks.DependencyInjection.DurableTaskServiceCollectionExtensions.WebJsonConverter);
+        using var worker = new EmbeddedDurableTaskWorker(store, RegisteredTasks.From(r => ApprovalWorkflow.Register(r)), services, new EmbeddedWorkerOptions(), clock, DurableTasks.DependencyInjection.DurableTaskServiceCollectionExtensions.WebJsonConverter);
         await worker.StartAsync(CancellationToken.None);
 
         var setup = Stopwatch.StartNew();

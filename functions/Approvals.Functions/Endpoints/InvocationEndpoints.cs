@@ -48,7 +48,7 @@ public static class InvocationEndpoints
         return Results.Ok(new InvocationResponse([], [$"department-responses: {outcome.Result}: {outcome.Reason}"], outcome.Result));
     }
 
-    private static async Task<IResult> DrainAsync(InvocationRequest request, DurableTaskWorker worker, CancellationToken cancellation)
+    private static async Task<IResult> DrainAsync(InvocationRequest request, EmbeddedDurableTaskWorker worker, CancellationToken cancellation)
     {
         var handled = 0;
         for (var round = 0; round < 20; round++)

@@ -7,7 +7,9 @@ using Approvals.Functions.Problems;
 using Approvals.Intake;
 using Approvals.Orchestrations;
 using Approvals.Stores;
-using DurableTasks.Client;
+using DurableTask.Core.Exceptions;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace Approvals.Functions.Endpoints;
 

@@ -1,4 +1,3 @@
-using Approvals.Azure.Engine;
 using Approvals.Functions.Endpoints;
 using Approvals.Orchestrations;
 using DurableTasks.Worker;
@@ -7,6 +6,7 @@ using DurableTasks.Backends;
 using DurableTasks.Backends.Sqlite;
 using DurableTasks.DependencyInjection;
 using DurableTasks.Time;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -79,13 +79,17 @@ public static class AppHost
     {
         if (builder.Environment.IsDevelopment())
         {
-            // Development runs on a virtual clock that only moves when told to (POST /api/dev/clock/advance).
+            // Development runs on a virtual clock that only moves when told to (POST /api/dev/clock/advance), stepping
+            // through every durable timer on the way.
             builder.Services.AddSingleton(sp =>
             {
                 var start = sp.GetRequiredService<IOptions<ClockOptions>>().Value.Start ?? DateTimeOffset.UtcNow;
-                return new ControllableTimeProvider(start, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+                var clock = new FakeTimeProvider(start);
+                clock.SetLocalTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+                return clock;
             });
-            builder.Services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<ControllableTimeProvider>());
+            builder.Services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<FakeTimeProvider>());
+            builder.Services.AddSingleton(sp => new VirtualClock(sp.GetRequiredService<FakeTimeProvider>(), sp.GetRequiredService<IOrchestrationStore>()));
         }
         else
         {
@@ -95,28 +99,13 @@ public static class AppHost
 
     private static void AddEngine(WebApplicationBuilder builder)
     {
-        builder.Services.AddDurableTasks(
-            sp =>
-            {
-                var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-                if (storage.Mode == "azure")
-                {
-                    return new AzureStorageOrchestrationStore(AzureStores.Account(storage), new AzureStorageOrchestrationStoreOptions
-                    {
-                        HistoryTable = AzureResourceNames.EngineHistoryTable,
-                        InstancesTable = AzureResourceNames.EngineInstancesTable,
-                        TimersTable = AzureResourceNames.EngineTimersTable,
-                        ControlQueue = AzureResourceNames.EngineControlQueue,
-                        ActivityQueue = AzureResourceNames.EngineActivitiesQueue,
-                        PayloadContainer = AzureResourceNames.EnginePayloadsContainer,
-                    }, sp.GetRequiredService<TimeProvider>());
-                }
-                return new SqliteOrchestrationStore(
-                    new SqliteStoreOptions { DatabasePath = Path.Combine(storage.Path, "engine.db") },
-                    sp.GetRequiredService<TimeProvider>());
-            },
+        // The durable state lives in the embedded backend locally whatever the stores' mode (in Azure it is Durable Functions').
+        builder.Services.AddEmbeddedDurableTasks(
+            sp => new SqliteOrchestrationStore(
+                new SqliteStoreOptions { DatabasePath = Path.Combine(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path, "durable.db") },
+                sp.GetRequiredService<TimeProvider>()),
             registry => ApprovalWorkflow.Register(registry),
-            new DurableTaskWorkerOptions { MaxPollInterval = TimeSpan.FromMilliseconds(250) });
+            new EmbeddedWorkerOptions { MaxPollInterval = TimeSpan.FromMilliseconds(250) });
         builder.Services.AddSingleton<IHostedService, EngineInitializer>();
     }
 

@@ -1,5 +1,5 @@
 using Approvals.Applications;
-using DurableTasks.Abstractions;
+using Microsoft.DurableTask;
 
 namespace Approvals.Activities;
 

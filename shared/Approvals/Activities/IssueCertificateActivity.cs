@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using Approvals.Applications;
 using Approvals.Stores;
-using DurableTasks.Abstractions;
+using Microsoft.DurableTask;
 using QRCoder;
 
 namespace Approvals.Activities;
@@ -27,7 +27,7 @@ public sealed class IssueCertificateActivity(ICertificateStore store, ApprovalSe
             IssuedAt = request.IssuedAt,
             VerifyUrl = verifyUrl,
         };
-        var stored = await store.IssueAsync(record, Document(record), "text/html; charset=utf-8", context.CancellationToken);
+        var stored = await store.IssueAsync(record, Document(record), "text/html; charset=utf-8", CancellationToken.None);
         return new CertificateView(stored.Number, stored.Item, stored.Status, stored.VerifyUrl);
     }
 

@@ -1,6 +1,6 @@
 using Approvals.JointAcceptance;
-using DurableTasks.Abstractions;
-using DurableTasks.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Approvals.Activities;
@@ -16,6 +16,6 @@ public sealed class LookUpProjectCommitmentsActivity(IServiceProvider services) 
     {
         var lookup = services.GetService<IProjectCommitmentLookup>()
             ?? new EngineProjectCommitmentLookup(services.GetRequiredService<DurableTaskClient>());
-        return lookup.FindAsync(projectCode, context.CancellationToken);
+        return lookup.FindAsync(projectCode, CancellationToken.None);
     }
 }

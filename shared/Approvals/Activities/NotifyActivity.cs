@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Approvals.Stores;
-using DurableTasks.Abstractions;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
 namespace Approvals.Activities;
@@ -15,7 +15,7 @@ public sealed class NotifyActivity(IKeyedRecords records, ILogger<NotifyActivity
 
     public override async Task<bool> RunAsync(TaskActivityContext context, Notification notification)
     {
-        var (added, _) = await records.TryAddAsync(Scope, notification.Key, JsonSerializer.Serialize(notification), context.CancellationToken);
+        var (added, _) = await records.TryAddAsync(Scope, notification.Key, JsonSerializer.Serialize(notification), CancellationToken.None);
         if (added)
         {
             logger.LogInformation("Notice {Kind} to {Recipient} for {ApplicationId}: {Text}", notification.Kind, notification.Recipient, notification.ApplicationId, notification.Text);

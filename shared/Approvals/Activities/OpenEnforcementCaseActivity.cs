@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Approvals.Stores;
-using DurableTasks.Abstractions;
+using Microsoft.DurableTask;
 
 namespace Approvals.Activities;
 
@@ -15,7 +15,7 @@ public sealed class OpenEnforcementCaseActivity(IKeyedRecords records) : TaskAct
     {
         var key = $"{request.ApplicationId}/{request.CommitmentId}";
         var number = "ENF-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)).AsSpan(0, 5));
-        var (_, stored) = await records.TryAddAsync(Scope, key, JsonSerializer.Serialize(new { number, request }), context.CancellationToken);
+        var (_, stored) = await records.TryAddAsync(Scope, key, JsonSerializer.Serialize(new { number, request }), CancellationToken.None);
         return JsonDocument.Parse(stored).RootElement.GetProperty("number").GetString()!;
     }
 }

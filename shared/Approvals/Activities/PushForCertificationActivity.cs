@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Approvals.Stores;
-using DurableTasks.Abstractions;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
 namespace Approvals.Activities;
@@ -16,7 +16,7 @@ public sealed class PushForCertificationActivity(IKeyedRecords records, ILogger<
 
     public override async Task<bool> RunAsync(TaskActivityContext context, CertificationPush push)
     {
-        var (added, _) = await records.TryAddAsync(Scope, $"{push.ApplicationId}/{push.Recipient}", JsonSerializer.Serialize(push), context.CancellationToken);
+        var (added, _) = await records.TryAddAsync(Scope, $"{push.ApplicationId}/{push.Recipient}", JsonSerializer.Serialize(push), CancellationToken.None);
         if (added)
         {
             logger.LogInformation("Acceptance of {ApplicationId} pushed to {Recipient}", push.ApplicationId, push.Recipient);

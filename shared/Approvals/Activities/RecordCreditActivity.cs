@@ -1,5 +1,5 @@
 using Approvals.Stores;
-using DurableTasks.Abstractions;
+using Microsoft.DurableTask;
 
 namespace Approvals.Activities;
 
@@ -8,9 +8,9 @@ public sealed class RecordCreditActivity(ICreditLedger ledger) : TaskActivity<Cr
 {
     public override async Task<bool> RunAsync(TaskActivityContext context, CreditOutcome outcome)
     {
-        var existing = await ledger.ReadAsync(outcome.Uscc, context.CancellationToken);
+        var existing = await ledger.ReadAsync(outcome.Uscc, CancellationToken.None);
         if (existing.Any(r => r.Reference == outcome.Reference && r.Kind == outcome.Kind)) return false;
-        await ledger.AppendAsync(outcome.Uscc, new CreditLedgerEntry(outcome.Kind, outcome.OccurredAt, outcome.Reference, outcome.Details), context.CancellationToken);
+        await ledger.AppendAsync(outcome.Uscc, new CreditLedgerEntry(outcome.Kind, outcome.OccurredAt, outcome.Reference, outcome.Details), CancellationToken.None);
         return true;
     }
 }

@@ -1,5 +1,5 @@
 using Approvals.Stores;
-using DurableTasks.Abstractions;
+using Microsoft.DurableTask;
 
 namespace Approvals.Activities;
 
@@ -10,7 +10,7 @@ public sealed class RevokeCertificatesActivity(ICertificateStore store) : TaskAc
     {
         foreach (var number in request.Numbers)
         {
-            _ = await store.RevokeAsync(number, request.Reason, request.At, context.CancellationToken)
+            _ = await store.RevokeAsync(number, request.Reason, request.At, CancellationToken.None)
                 ?? throw new InvalidOperationException($"Certificate {number} of {request.ApplicationId} does not exist.");
         }
         return true;

@@ -1,7 +1,7 @@
 using Approvals.Applications;
 using Approvals.Documents;
 using Approvals.Stores;
-using DurableTasks.Abstractions;
+using Microsoft.DurableTask;
 
 namespace Approvals.Activities;
 
@@ -39,7 +39,7 @@ public sealed class WriteCommitmentLetterActivity(IMaterialStore materials, Appr
         lines.Add("If a commitment is untrue or not kept, the approval may be revoked and the outcome recorded in our credit file.");
 
         var pdf = SimplePdf.Write("综合承诺书 Comprehensive commitment letter", lines);
-        var stored = await materials.PutAsync(new MemoryStream(pdf), plan.Uscc, $"commitment-letter-{plan.ApplicationId}.pdf", settings.MaxDocumentBytes, context.CancellationToken);
+        var stored = await materials.PutAsync(new MemoryStream(pdf), plan.Uscc, $"commitment-letter-{plan.ApplicationId}.pdf", settings.MaxDocumentBytes, CancellationToken.None);
         return stored.MaterialId;
     }
 }

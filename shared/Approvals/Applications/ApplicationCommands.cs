@@ -1,5 +1,5 @@
 using Approvals.Stores;
-using DurableTasks.Client;
+using Microsoft.DurableTask.Client;
 
 namespace Approvals.Applications;
 
@@ -14,7 +14,7 @@ public sealed class ApplicationCommands(DurableTaskClient client, IKeyedRecords 
     /// <summary>Reads an application's status view; null when it does not exist.</summary>
     public async Task<ApplicationStatusView?> GetAsync(string applicationId, CancellationToken cancellationToken = default)
     {
-        var instance = await client.GetInstanceAsync(applicationId, cancellationToken);
+        var instance = await client.GetInstanceAsync(applicationId, getInputsAndOutputs: true, cancellationToken);
         if (instance is null) return null;
         // Between scheduling and the first episode there is no published status yet: show the accepted plan.
         return instance.ReadCustomStatusAs<ApplicationStatusView>()
@@ -57,8 +57,7 @@ public sealed class ApplicationCommands(DurableTaskClient client, IKeyedRecords 
 
         var (added, _) = await records.TryAddAsync(ProcessedMessagesScope, decision.MessageId, applicationId, cancellationToken);
         if (!added) return new(CommandOutcome.Duplicate, $"message {decision.MessageId} was applied before");
-        await client.RaiseEventAsync(applicationId, Signals.Decision(task.Department, task.Item), decision with { Department = task.Department, Item = task.Item },
-            eventId: decision.MessageId, cancellation: cancellationToken);
+        await client.RaiseEventAsync(applicationId, Signals.Decision(task.Department, task.Item), decision with { Department = task.Department, Item = task.Item }, cancellation: cancellationToken);
         return CommandResult.Accepted($"{task.Department} {decision.Decision} {task.Item}");
     }
 
@@ -82,7 +81,7 @@ public sealed class ApplicationCommands(DurableTaskClient client, IKeyedRecords 
             return new(CommandOutcome.Conflict, $"commitment {commitment.Id} is {commitment.Status}; nothing to inspect now");
         }
         await client.RaiseEventAsync(applicationId, Signals.Inspection(commitment.Id),
-            result with { Department = commitment.VerifyingDepartment, At = timeProvider.GetUtcNow() }, eventId: $"inspection/{commitment.Id}", cancellation: cancellationToken);
+            result with { Department = commitment.VerifyingDepartment, At = timeProvider.GetUtcNow() }, cancellation: cancellationToken);
         return CommandResult.Accepted($"{callerDepartment} recorded {result.Result} for {commitment.Id}");
     }
 
@@ -104,8 +103,7 @@ public sealed class ApplicationCommands(DurableTaskClient client, IKeyedRecords 
         {
             return new(CommandOutcome.Conflict, $"the commitment for {supplied.MaterialCode} is {commitment.Status}; it cannot take a material now");
         }
-        await client.RaiseEventAsync(applicationId, Signals.MaterialSupplied(commitment.MaterialCode), supplied with { MaterialCode = commitment.MaterialCode },
-            eventId: $"supply/{commitment.Id}", cancellation: cancellationToken);
+        await client.RaiseEventAsync(applicationId, Signals.MaterialSupplied(commitment.MaterialCode), supplied with { MaterialCode = commitment.MaterialCode }, cancellation: cancellationToken);
         return CommandResult.Accepted($"{commitment.MaterialCode} supplied");
     }
 
@@ -125,8 +123,7 @@ public sealed class ApplicationCommands(DurableTaskClient client, IKeyedRecords 
                 return new(CommandOutcome.Invalid, $"material {m.MaterialId} ({m.MaterialCode}) was not uploaded by {callerUscc}");
             }
         }
-        await client.RaiseEventAsync(applicationId, Signals.Resubmission, resubmission with { At = timeProvider.GetUtcNow() },
-            eventId: $"resubmission/{view.Notices.Count}", cancellation: cancellationToken);
+        await client.RaiseEventAsync(applicationId, Signals.Resubmission, resubmission with { At = timeProvider.GetUtcNow() }, cancellation: cancellationToken);
         return CommandResult.Accepted("corrections resubmitted");
     }
 

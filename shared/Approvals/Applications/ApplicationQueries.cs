@@ -1,6 +1,5 @@
-using DurableTasks.Abstractions;
-using DurableTasks.Backends;
-using DurableTasks.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace Approvals.Applications;
 
@@ -23,8 +22,10 @@ public sealed class ApplicationQueries(DurableTaskClient client, IDeadlineCalcul
         var token = continuationToken;
         do
         {
-            var (page, next) = await client.QueryInstancesAsync(new InstanceQuery
+            var (page, next) = await client.QueryInstancesAsync(new OrchestrationQuery
             {
+                // Custom status travels with the payloads: without this Durable Functions leaves it out.
+                FetchInputsAndOutputs = true,
                 InstanceIdPrefix = IdPrefix,
                 CreatedFrom = from,
                 CreatedTo = to,
@@ -97,8 +98,10 @@ public sealed class ApplicationQueries(DurableTaskClient client, IDeadlineCalcul
         string? token = null;
         do
         {
-            var (page, next) = await client.QueryInstancesAsync(new InstanceQuery
+            var (page, next) = await client.QueryInstancesAsync(new OrchestrationQuery
             {
+                // Custom status travels with the payloads: without this Durable Functions leaves it out.
+                FetchInputsAndOutputs = true,
                 InstanceIdPrefix = IdPrefix,
                 Statuses = statuses,
                 PageSize = 200,

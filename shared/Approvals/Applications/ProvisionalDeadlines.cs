@@ -1,5 +1,5 @@
-using DurableTasks.Abstractions;
-using DurableTasks.Client;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace Approvals.Applications;
 
@@ -19,8 +19,7 @@ public sealed class ProvisionalDeadlines(ApplicationQueries queries, DurableTask
         {
             foreach (var task in view.Tasks.Where(t => t.State == "pending" && t.Provisional && !calendar.IsProvisional(view.AcceptedAt, t.DueAt)))
             {
-                await client.RaiseEventAsync(view.ApplicationId, Signals.CalendarUpdated(task.Department, task.Item), true,
-                    eventId: $"calendar/{task.Department}/{task.Item}/{task.Round}/{task.DueAt.UtcTicks}", cancellation: cancellationToken);
+                await client.RaiseEventAsync(view.ApplicationId, Signals.CalendarUpdated(task.Department, task.Item), true, cancellation: cancellationToken);
                 signalled++;
             }
         }

@@ -1,7 +1,6 @@
 using Approvals.Applications;
 using Approvals.Orchestrations;
-using DurableTasks.Backends;
-using DurableTasks.Client;
+using Microsoft.DurableTask.Client;
 
 namespace Approvals.JointAcceptance;
 
@@ -18,8 +17,10 @@ public sealed class EngineProjectCommitmentLookup(DurableTaskClient client) : IP
         string? token = null;
         do
         {
-            var (page, next) = await client.QueryInstancesAsync(new InstanceQuery
+            var (page, next) = await client.QueryInstancesAsync(new OrchestrationQuery
             {
+                // Custom status travels with the payloads: without this Durable Functions leaves it out.
+                FetchInputsAndOutputs = true,
                 InstanceIdPrefix = ApplicationQueries.IdPrefix,
                 PageSize = 200,
                 ContinuationToken = token,

@@ -1,6 +1,6 @@
 using Approvals.Applications;
 using Approvals.Catalog;
-using DurableTasks.Client;
+using Microsoft.DurableTask.Client;
 
 namespace Approvals.JointAcceptance;
 
@@ -16,7 +16,7 @@ public sealed class JointAcceptanceCommands(DurableTaskClient client, ItemCatalo
     /// <summary>The application's status when it is a joint acceptance; null otherwise.</summary>
     public async Task<ApplicationStatusView?> GetAsync(string applicationId, CancellationToken cancellationToken = default)
     {
-        var instance = await client.GetInstanceAsync(applicationId, cancellationToken);
+        var instance = await client.GetInstanceAsync(applicationId, getInputsAndOutputs: true, cancellationToken);
         return instance?.ReadCustomStatusAs<ApplicationStatusView>() is { Procedure: Procedure } view ? view : null;
     }
 
@@ -29,8 +29,7 @@ public sealed class JointAcceptanceCommands(DurableTaskClient client, ItemCatalo
         var department = site.Departments.FirstOrDefault(d => string.Equals(d, callerDepartment, StringComparison.OrdinalIgnoreCase));
         if (department is null) return new(CommandOutcome.Forbidden, $"{callerDepartment} does not take part in the joint site inspection of {applicationId}");
         if (site.Findings.Any(f => f.Department == department)) return new(CommandOutcome.Conflict, $"{department} has recorded its findings already");
-        await client.RaiseEventAsync(applicationId, Signals.SiteFindings(department), new SiteFindings(department, findings.Trim(), timeProvider.GetUtcNow()),
-            eventId: $"findings/{department}", cancellation: cancellationToken);
+        await client.RaiseEventAsync(applicationId, Signals.SiteFindings(department), new SiteFindings(department, findings.Trim(), timeProvider.GetUtcNow()), cancellation: cancellationToken);
         return CommandResult.Accepted($"{department} findings recorded");
     }
 
@@ -52,8 +51,7 @@ public sealed class JointAcceptanceCommands(DurableTaskClient client, ItemCatalo
         }
         if (task.State != "pending") return new(CommandOutcome.Conflict, $"{task.Department} already gave its opinion on {task.Item}: {task.State}");
         await client.RaiseEventAsync(applicationId, Signals.AcceptanceOpinion(task.Department, task.Item),
-            opinion with { Department = task.Department, Item = task.Item, At = timeProvider.GetUtcNow() },
-            eventId: $"opinion/{task.Department}/{task.Item}/round-{task.Round}", cancellation: cancellationToken);
+            opinion with { Department = task.Department, Item = task.Item, At = timeProvider.GetUtcNow() }, cancellation: cancellationToken);
         return CommandResult.Accepted($"{task.Department} {opinion.Result} {task.Item}");
     }
 
@@ -64,8 +62,7 @@ public sealed class JointAcceptanceCommands(DurableTaskClient client, ItemCatalo
         if (view is null || !string.Equals(view.Uscc, callerUscc, StringComparison.OrdinalIgnoreCase)) return NotFound(applicationId);
         if (view.Status != "awaiting-rectification") return new(CommandOutcome.Conflict, $"joint acceptance {applicationId} is {view.Status}, not awaiting rectification");
         var round = view.Rectifications.Max(r => r.Round);
-        await client.RaiseEventAsync(applicationId, Signals.Rectified, new RectificationReport(note, timeProvider.GetUtcNow()),
-            eventId: $"rectified/round-{round}", cancellation: cancellationToken);
+        await client.RaiseEventAsync(applicationId, Signals.Rectified, new RectificationReport(note, timeProvider.GetUtcNow()), cancellation: cancellationToken);
         return CommandResult.Accepted("rectification reported; the failed items will be inspected again");
     }
 
@@ -90,7 +87,7 @@ public sealed class JointAcceptanceCommands(DurableTaskClient client, ItemCatalo
         {
             return new(CommandOutcome.Conflict, $"joint acceptance {applicationId} is not waiting for {step}");
         }
-        await client.RaiseEventAsync(applicationId, signal, new CertificateNumberAnswer(number.Trim(), timeProvider.GetUtcNow()), eventId: step, cancellation: cancellationToken);
+        await client.RaiseEventAsync(applicationId, signal, new CertificateNumberAnswer(number.Trim(), timeProvider.GetUtcNow()), cancellation: cancellationToken);
         return CommandResult.Accepted($"{step}: {number.Trim()}");
     }
 

@@ -1,6 +1,6 @@
 using Approvals.Activities;
 using Approvals.Applications;
-using DurableTasks.Abstractions;
+using Microsoft.DurableTask;
 
 namespace Approvals.Orchestrations;
 

@@ -1,5 +1,5 @@
 using Approvals.Activities;
-using DurableTasks.Worker;
+using Microsoft.DurableTask;
 
 namespace Approvals.Orchestrations;
 

@@ -1,6 +1,6 @@
 using Approvals.Applications;
 using Approvals.JointAcceptance;
-using DurableTasks.Abstractions;
+using Microsoft.DurableTask;
 
 namespace Approvals.Orchestrations;
 

@@ -1,7 +1,7 @@
 using Approvals.Activities;
 using Approvals.Applications;
 using Approvals.JointAcceptance;
-using DurableTasks.Abstractions;
+using Microsoft.DurableTask;
 
 namespace Approvals.Orchestrations;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Approvals.Applications;
 using Approvals.Stores;
-using DurableTasks.Abstractions;
+using Microsoft.DurableTask;
 
 namespace Approvals.Supervision;
 

@@ -1,4 +1,11 @@
+using P = Microsoft.DurableTask.Protobuf;
+
 namespace DurableTasks.Backends;
 
-/// <summary>A request to run activity <see cref="Name"/> for step <see cref="TaskId"/> of an orchestration execution.</summary>
-public sealed record ActivityMessage(string MessageId, string InstanceId, string ExecutionId, int TaskId, string Name, string? Input);
+/// <summary>A request to run an activity for one step of an orchestration execution, as Microsoft's <see cref="P.ActivityRequest"/>.</summary>
+public sealed record ActivityMessage(string MessageId, P.ActivityRequest Request)
+{
+    public string InstanceId => Request.OrchestrationInstance.InstanceId;
+
+    public string ExecutionId => Request.OrchestrationInstance.ExecutionId ?? string.Empty;
+}

@@ -1,31 +1,34 @@
-using DurableTasks.History;
+using P = Microsoft.DurableTask.Protobuf;
 
 namespace DurableTasks.Backends;
 
 /// <summary>
-/// Where the engine keeps instances, histories and messages. Every backend (in-memory, SQLite,
-/// Azure Storage) implements this and passes the same contract test suite.
+/// Where the embedded backend keeps instances, histories and messages. Business time (timers, timestamps) comes from
+/// the store's <see cref="TimeProvider"/>; leases run on the wall clock.
 /// </summary>
 public interface IOrchestrationStore
 {
-    /// <summary>Creates tables, queues or files the store needs. Idempotent.</summary>
+    /// <summary>Creates the tables the store needs. Idempotent.</summary>
     Task InitializeAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Creates the instance and sends its start message together; false (and nothing written) when the id exists.</summary>
     Task<bool> CreateInstanceAsync(InstanceRecord instance, OrchestrationMessage startMessage, CancellationToken cancellationToken = default);
 
-    /// <summary>Sends messages to instances (events, termination); a message id already queued is ignored.</summary>
+    /// <summary>
+    /// Sends messages to instances (events, termination, suspension). A message id already queued is ignored, and so is
+    /// a remembered id already delivered to that instance.
+    /// </summary>
     Task SendAsync(IReadOnlyList<OrchestrationMessage> messages, CancellationToken cancellationToken = default);
 
     /// <summary>Locks up to <paramref name="max"/> unlocked instances that have visible messages.</summary>
     Task<IReadOnlyList<OrchestrationWorkItem>> LockOrchestrationsAsync(int max, TimeSpan lease, CancellationToken cancellationToken = default);
 
     /// <summary>The current execution's history, oldest first.</summary>
-    Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(string instanceId, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<P.HistoryEvent>> GetHistoryAsync(string instanceId, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Applies episode results. Each commit succeeds only if its lock is still held; the answer says,
-    /// per commit, whether it was applied (false: the lease was lost and another worker owns the instance).
+    /// Applies episode results, each in the same transaction as the deletion of its consumed messages. A commit succeeds
+    /// only if its lock is still held; the answer says, per commit, whether it was applied.
     /// </summary>
     Task<IReadOnlyList<bool>> CompleteOrchestrationsAsync(IReadOnlyList<OrchestrationCommit> commits, CancellationToken cancellationToken = default);
 
@@ -52,6 +55,12 @@ public interface IOrchestrationStore
 
     /// <summary>Messages waiting (visible now or later): orchestration and activity backlog, for metrics and tests.</summary>
     Task<(long Orchestration, long Activity)> GetBacklogAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>True while some message is visible at the store's now (queued, or locked by a worker): the engine is not drained.</summary>
+    Task<bool> HasDueWorkAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The earliest time after now and no later than <paramref name="until"/> at which a message becomes visible, or null.</summary>
+    Task<DateTimeOffset?> NextVisibleAtAsync(DateTimeOffset until, CancellationToken cancellationToken = default);
 
     /// <summary>Signals in-process workers that work may be available (a commit or send happened here).</summary>
     WorkSignal Signal { get; }

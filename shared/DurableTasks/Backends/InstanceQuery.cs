@@ -1,4 +1,4 @@
-using DurableTasks.Abstractions;
+using Microsoft.DurableTask.Client;
 
 namespace DurableTasks.Backends;
 

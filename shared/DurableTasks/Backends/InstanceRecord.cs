@@ -1,9 +1,9 @@
-using DurableTasks.Abstractions;
-using DurableTasks.History;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace DurableTasks.Backends;
 
-/// <summary>The stored state of an orchestration instance (everything a status read needs, no replay).</summary>
+/// <summary>The stored state of an orchestration instance: everything a status read needs, no replay.</summary>
 public sealed record InstanceRecord
 {
     public required string InstanceId { get; init; }
@@ -18,9 +18,12 @@ public sealed record InstanceRecord
     public required DateTimeOffset LastUpdatedAt { get; init; }
     public DateTimeOffset? CompletedAt { get; init; }
 
-    /// <summary>Events in the current execution's history; lets a worker reuse a cached replay.</summary>
+    /// <summary>Events in the current execution's history; tells a worker whether its cached session is still current.</summary>
     public int HistoryCount { get; init; }
 
-    /// <summary>Set on sub-orchestrations.</summary>
-    public ParentInstanceInfo? Parent { get; init; }
+    /// <summary>Set on sub-orchestrations: the parent and the task id its completion answers.</summary>
+    public ParentInstance? Parent { get; init; }
 }
+
+/// <summary>Where a sub-orchestration reports when it ends.</summary>
+public sealed record ParentInstance(string InstanceId, string ExecutionId, string Name, int TaskScheduledId);

@@ -1,12 +1,12 @@
-using DurableTasks.Abstractions;
-using DurableTasks.History;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using P = Microsoft.DurableTask.Protobuf;
 
 namespace DurableTasks.Backends;
 
 /// <summary>
-/// Everything one episode changes. A transactional store applies it atomically; a store without
-/// cross-item transactions writes the history and instance first (guarded by the lock / ETag), then
-/// sends the messages, relying on message ids to drop duplicates after a crash.
+/// Everything one episode changes, applied by the store in one transaction together with the consumption of the
+/// work item's messages: new history, the instance row, outgoing messages, new sub-orchestration instances.
 /// </summary>
 public sealed record OrchestrationCommit
 {
@@ -18,7 +18,7 @@ public sealed record OrchestrationCommit
     /// <summary>Drop the existing history before appending (continue-as-new).</summary>
     public bool ResetHistory { get; init; }
 
-    public IReadOnlyList<HistoryEvent> NewEvents { get; init; } = [];
+    public IReadOnlyList<P.HistoryEvent> NewEvents { get; init; } = [];
     public required OrchestrationRuntimeStatus Status { get; init; }
     public string? Input { get; init; }
     public string? Output { get; init; }
@@ -30,8 +30,8 @@ public sealed record OrchestrationCommit
     /// <summary>Sub-orchestrations to create (if absent) before their start messages are delivered.</summary>
     public IReadOnlyList<InstanceRecord> NewInstances { get; init; } = [];
 
-    /// <summary>Timer messages withdrawn because the orchestrator cancelled the timer.</summary>
-    public IReadOnlyList<string> WithdrawnMessageIds { get; init; } = [];
+    /// <summary>When the instance ends, its still-queued timers and activity requests are dropped with it.</summary>
+    public bool DropPendingMessages { get; init; }
 
     public string InstanceId => WorkItem.Instance.InstanceId;
 }

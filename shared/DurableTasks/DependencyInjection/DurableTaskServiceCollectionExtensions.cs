@@ -1,6 +1,10 @@
+using System.Text.Json;
 using DurableTasks.Backends;
 using DurableTasks.Client;
 using DurableTasks.Worker;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Converters;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -8,37 +12,42 @@ using Microsoft.Extensions.Logging;
 
 namespace DurableTasks.DependencyInjection;
 
-/// <summary>Registers the engine in a host: the store, the registry, the client and (optionally) the in-process worker.</summary>
+/// <summary>Registers the embedded backend in a host: the store, the registry, Microsoft's client type and (optionally) the worker.</summary>
 public static class DurableTaskServiceCollectionExtensions
 {
+    /// <summary>The data converter the embedded backend uses unless told otherwise: System.Text.Json with web defaults (camelCase).</summary>
+    public static DataConverter WebJsonConverter { get; } = new JsonDataConverter(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
     /// <summary>
-    /// Adds the engine. <paramref name="createStore"/> builds the store; <paramref name="register"/> adds orchestrators
-    /// and activities. With <paramref name="runWorker"/> the worker runs as a hosted service in this process.
+    /// Adds the embedded backend. <paramref name="createStore"/> builds the store; <paramref name="register"/> adds
+    /// orchestrators and activities to Microsoft's <see cref="DurableTaskRegistry"/>. With <paramref name="runWorker"/> the
+    /// worker runs as a hosted service in this process. <see cref="DurableTaskClient"/> resolves to the embedded client.
     /// </summary>
-    public static IServiceCollection AddDurableTasks(
+    public static IServiceCollection AddEmbeddedDurableTasks(
         this IServiceCollection services,
         Func<IServiceProvider, IOrchestrationStore> createStore,
         Action<DurableTaskRegistry> register,
-        DurableTaskWorkerOptions? workerOptions = null,
+        EmbeddedWorkerOptions? workerOptions = null,
         bool runWorker = true)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(WebJsonConverter);
         services.AddSingleton(createStore);
-        var registry = new DurableTaskRegistry();
-        register(registry);
-        services.AddSingleton(registry);
-        services.AddSingleton(workerOptions ?? new DurableTaskWorkerOptions());
-        services.AddSingleton(sp => new DurableTaskClient(sp.GetRequiredService<IOrchestrationStore>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new DurableTaskWorker(
+        services.AddSingleton(RegisteredTasks.From(register));
+        services.AddSingleton(workerOptions ?? new EmbeddedWorkerOptions());
+        services.AddSingleton(sp => new EmbeddedDurableTaskClient(sp.GetRequiredService<IOrchestrationStore>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<DataConverter>()));
+        services.AddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<EmbeddedDurableTaskClient>());
+        services.AddSingleton(sp => new EmbeddedDurableTaskWorker(
             sp.GetRequiredService<IOrchestrationStore>(),
-            sp.GetRequiredService<DurableTaskRegistry>(),
+            sp.GetRequiredService<RegisteredTasks>(),
             sp,
-            sp.GetRequiredService<DurableTaskWorkerOptions>(),
+            sp.GetRequiredService<EmbeddedWorkerOptions>(),
             sp.GetRequiredService<TimeProvider>(),
-            logger: sp.GetService<ILogger<DurableTaskWorker>>()));
+            sp.GetRequiredService<DataConverter>(),
+            sp.GetService<ILoggerFactory>()));
         if (runWorker)
         {
-            services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<DurableTaskWorker>());
+            services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<EmbeddedDurableTaskWorker>());
         }
         return services;
     }

@@ -1,48 +1,56 @@
 using System.Diagnostics;
-using DurableTasks.Abstractions;
+using DurableTask.Core;
 using DurableTasks.Backends;
-using DurableTasks.Converters;
 using DurableTasks.Diagnostics;
-using DurableTasks.History;
+using Microsoft.DurableTask.Worker.Shims;
 using Microsoft.Extensions.DependencyInjection;
+using P = Microsoft.DurableTask.Protobuf;
 
 namespace DurableTasks.Worker;
 
-/// <summary>Executes one activity request and produces the result message for its orchestration.</summary>
-internal sealed class ActivityRunner(DurableTaskRegistry registry, IServiceProvider services, DataConverter converter, TimeProvider timeProvider)
+/// <summary>
+/// Executes one activity request through Microsoft's activity shim (<see cref="DurableTaskShimFactory.CreateActivity"/>),
+/// which unwraps the runtime's one-element input array and serializes the output with the worker's data converter,
+/// and produces the result message for its orchestration.
+/// </summary>
+internal sealed class ActivityRunner(RegisteredTasks tasks, IServiceProvider services, DurableTaskShimFactory shims, TimeProvider timeProvider)
 {
-    public async Task<ActivityCompletion> RunAsync(ActivityWorkItem item, CancellationToken cancellationToken)
+    public async Task<ActivityCompletion> RunAsync(ActivityWorkItem item)
     {
-        var request = item.Message;
+        var request = item.Message.Request;
         using var span = EngineTelemetry.Source.StartActivity($"activity {request.Name}", ActivityKind.Internal);
-        span?.SetTag("durabletasks.instance_id", request.InstanceId);
+        span?.SetTag("durabletasks.instance_id", item.Message.InstanceId);
         span?.SetTag("durabletasks.task_id", request.TaskId);
         var started = Stopwatch.GetTimestamp();
-        HistoryEvent outcome;
-        if (!registry.Activities.TryGetValue(request.Name, out var factory))
+        var outcome = new P.HistoryEvent { EventId = -1 };
+        if (!tasks.TryGetActivity(request.Name, out var factory))
         {
-            outcome = new TaskFailedEvent(request.TaskId, new TaskFailureDetails("ActivityNotFound", $"No activity named '{request.Name}' is registered with this worker."));
+            outcome.TaskFailed = new P.TaskFailedEvent
+            {
+                TaskScheduledId = request.TaskId,
+                FailureDetails = new P.TaskFailureDetails { ErrorType = "ActivityNotFound", ErrorMessage = $"No activity named '{request.Name}' is registered with this worker." },
+            };
         }
         else
         {
             try
             {
                 await using var scope = services.CreateAsyncScope();
-                var activity = factory(scope.ServiceProvider);
-                var input = converter.Deserialize(request.Input, activity.InputType);
-                var output = await activity.RunAsync(new TaskActivityContext(request.Name, request.InstanceId, request.TaskId, cancellationToken), input);
-                outcome = new TaskCompletedEvent(request.TaskId, converter.Serialize(output));
+                var shim = shims.CreateActivity(request.Name, factory(scope.ServiceProvider));
+                var context = new TaskContext(new OrchestrationInstance { InstanceId = item.Message.InstanceId, ExecutionId = item.Message.ExecutionId });
+                var output = await shim.RunAsync(context, request.Input);
+                outcome.TaskCompleted = new P.TaskCompletedEvent { TaskScheduledId = request.TaskId, Result = output };
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            catch (Exception ex)
             {
                 span?.SetStatus(ActivityStatusCode.Error, ex.Message);
-                outcome = new TaskFailedEvent(request.TaskId, TaskFailureDetails.FromException(ex));
+                outcome.TaskFailed = new P.TaskFailedEvent { TaskScheduledId = request.TaskId, FailureDetails = FailureDetailsConversion.FromException(ex) };
             }
         }
         EngineTelemetry.ActivityMilliseconds.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         var now = timeProvider.GetUtcNow();
-        var result = new OrchestrationMessage(
-            MessageIds.ActivityResult(request.MessageId), request.InstanceId, request.ExecutionId, outcome with { Timestamp = now }, now);
+        outcome.Timestamp = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(now);
+        var result = new OrchestrationMessage(MessageIds.ActivityResult(item.Message.MessageId), item.Message.InstanceId, item.Message.ExecutionId, outcome, now);
         return new ActivityCompletion(item, result);
     }
 }

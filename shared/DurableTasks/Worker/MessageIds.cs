@@ -1,8 +1,8 @@
 namespace DurableTasks.Worker;
 
 /// <summary>
-/// Deterministic message ids: the same step always produces the same id, so a message sent twice after a
-/// crash is recognised as a duplicate by the store (while queued) or by the history (once consumed).
+/// Deterministic message ids: the same step always produces the same id, so a message sent twice after a crash is
+/// recognised as a duplicate by the store while it is queued.
 /// </summary>
 internal static class MessageIds
 {
@@ -10,11 +10,15 @@ internal static class MessageIds
 
     public static string ActivityResult(string activityMessageId) => $"{activityMessageId}|result";
 
-    public static string Timer(string instanceId, string executionId, int taskId) => $"{instanceId}|{executionId}|t{taskId}";
+    public static string Timer(string instanceId, string executionId, int timerId) => $"{instanceId}|{executionId}|t{timerId}";
 
     public static string Start(string instanceId, string executionId) => $"{instanceId}|{executionId}|start";
 
     public static string ChildDone(string instanceId, string executionId) => $"{instanceId}|{executionId}|done";
+
+    public static string EventSent(string instanceId, string executionId, int actionId) => $"{instanceId}|{executionId}|e{actionId}";
+
+    public static string Carried(string instanceId, string executionId, int index) => $"{instanceId}|{executionId}|carry{index}";
 
     public static string DerivedExecutionId(string seed)
     {

@@ -4,7 +4,7 @@ using Approvals.Azure.Stores;
 using Approvals.Azure.Tables;
 using Approvals.Azure.Tests.Infrastructure;
 using Approvals.Stores;
-using DurableTasks.Time;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Approvals.Azure.Tests.Stores;
 
@@ -122,7 +122,7 @@ public sealed class AzureStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task Dead_letters_keep_arrival_order_even_when_the_clock_stands_still()
     {
-        var clock = new ControllableTimeProvider(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
         var letters = new TableDeadLetters(new TableClient(azurite.ConnectionString, AzuriteFixture.UniqueName("dead")), clock);
         for (var i = 0; i < 12; i++) await letters.AddAsync(new DeadLetter("q", $"m{i}", "{}", "bad", clock.GetUtcNow()));
 

@@ -1,5 +1,5 @@
 using Approvals.Functions.Hosting;
-using DurableTasks.Time;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Approvals.Functions.Tests.Hosting;
@@ -19,7 +19,7 @@ public sealed class DailyScheduleTests
     [Fact]
     public async Task Advancing_the_virtual_clock_three_days_runs_the_job_for_each_day_in_order()
     {
-        var clock = new ControllableTimeProvider(new DateTimeOffset(2026, 11, 22, 9, 0, 0, Shanghai));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 9, 0, 0, Shanghai));
         var runs = new List<DateTimeOffset>();
         var third = new TaskCompletionSource();
         using var schedule = new DailySchedule("audit", new TimeOnly(1, 0), (at, _) =>

@@ -5,7 +5,7 @@ using Approvals.JointAcceptance;
 using Approvals.Stores;
 using Approvals.Stores.Embedded;
 using Approvals.Tests.Stores;
-using DurableTasks.Time;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Approvals.Tests.Intake;
 
@@ -17,7 +17,7 @@ public sealed class IntakeFixture : IDisposable
 
     public IntakeFixture()
     {
-        Clock = new ControllableTimeProvider(new DateTimeOffset(2026, 9, 28, 9, 0, 0, TimeSpan.FromHours(8)));
+        Clock = new FakeTimeProvider(new DateTimeOffset(2026, 9, 28, 9, 0, 0, TimeSpan.FromHours(8)));
         Materials = new FolderMaterialStore(Path.Combine(folder, "materials"), Clock);
         Credit = new SqliteCreditLedger(Path.Combine(folder, "credit.db"));
         var calendar = CalendarDeadlineCalculator.FromEmbeddedData();
@@ -25,7 +25,7 @@ public sealed class IntakeFixture : IDisposable
             new JointAcceptancePlanner(ItemCatalog.Embedded, JointAcceptancePolicy.Embedded, calendar), EarlierCommitments);
     }
 
-    public ControllableTimeProvider Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     /// <summary>The project's earlier commitments as the joint-acceptance intake finds them.</summary>
     public StubbedEarlierCommitments EarlierCommitments { get; } = new();

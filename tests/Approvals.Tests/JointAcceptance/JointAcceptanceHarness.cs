@@ -8,6 +8,9 @@ using Approvals.Stores;
 using Approvals.Stores.Embedded;
 using DurableTasks.Backends.Sqlite;
 using DurableTasks.Client;
+using DurableTasks.DependencyInjection;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Time.Testing;
 using DurableTasks.Time;
 using DurableTasks.Worker;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,22 +35,27 @@ public sealed class JointAcceptanceHarness : IAsyncDisposable
     /// <param name="replayEveryEpisode">No extended sessions: every episode replays the orchestration from its stored history.</param>
     public JointAcceptanceHarness(bool replayEveryEpisode = false)
     {
-        Clock = new ControllableTimeProvider(Monday);
+        Clock = new FakeTimeProvider(Monday);
         Calendar = CalendarDeadlineCalculator.FromEmbeddedData();
         store = new SqliteOrchestrationStore(new SqliteStoreOptions { DatabasePath = Path.Combine(folder, "engine.db") }, Clock);
-        Client = new DurableTaskClient(store, Clock);
+        Client = new EmbeddedDurableTaskClient(store, Clock, DurableTaskServiceCollectionExtensions.WebJsonConverter);
+        VirtualClock = new VirtualClock(Clock, store);
         services = ApprovalHarness.EmbeddedServices(folder, Clock, Calendar)
-            .AddSingleton(Client) // as AddDurableTasks does; the commitment lookup activity defaults to the engine's instances
+            .AddSingleton<Microsoft.DurableTask.Client.DurableTaskClient>(Client) // as AddEmbeddedDurableTasks does; the commitment lookup activity defaults to the engine's instances
             .BuildServiceProvider();
-        Worker = new DurableTaskWorker(store, ApprovalWorkflow.Register(new DurableTaskRegistry()), services,
-            new DurableTaskWorkerOptions { MaxPollInterval = TimeSpan.FromMilliseconds(20), ExtendedSessionCapacity = replayEveryEpisode ? 0 : 2048 }, Clock);
+        Worker = new EmbeddedDurableTaskWorker(store, RegisteredTasks.From(r => ApprovalWorkflow.Register(r)), services,
+            new EmbeddedWorkerOptions { MaxPollInterval = TimeSpan.FromMilliseconds(20), ExtendedSessionIdleTimeout = replayEveryEpisode ? TimeSpan.Zero : TimeSpan.FromSeconds(30) },
+            Clock, DurableTaskServiceCollectionExtensions.WebJsonConverter);
         Planner = new JointAcceptancePlanner(ItemCatalog.Embedded, JointAcceptancePolicy.Embedded, Calendar);
     }
 
-    public ControllableTimeProvider Clock { get; }
+    public FakeTimeProvider Clock { get; }
+
+    /// <summary>Moves <see cref="Clock"/> through every durable timer in order, draining the engine at each.</summary>
+    public VirtualClock VirtualClock { get; }
     public CalendarDeadlineCalculator Calendar { get; }
-    public DurableTaskClient Client { get; }
-    public DurableTaskWorker Worker { get; }
+    public EmbeddedDurableTaskClient Client { get; }
+    public EmbeddedDurableTaskWorker Worker { get; }
     public JointAcceptancePlanner Planner { get; }
     public ICertificateStore Certificates => services.GetRequiredService<ICertificateStore>();
     public IKeyedRecords Records => services.GetRequiredService<IKeyedRecords>();
@@ -151,8 +159,8 @@ public sealed class JointAcceptanceHarness : IAsyncDisposable
         return id;
     }
 
-    /// <summary>Moves the clock to a moment (timers falling due fire).</summary>
-    public void AdvanceTo(DateTimeOffset moment) => Clock.AdvanceTo(moment);
+    /// <summary>Moves the clock to a moment; every timer due on the way fires on its own date, and the engine drains.</summary>
+    public Task AdvanceToAsync(DateTimeOffset moment) => VirtualClock.AdvanceToAsync(moment, ApprovalHarness.Timeout());
 
     public async ValueTask DisposeAsync()
     {

@@ -21,12 +21,12 @@ public sealed class JointAcceptanceReplayTests : IAsyncLifetime
         var id = await h.SubmitAsync(plan);
         await h.AllFindingsAsync(plan);
         await h.AllPassAsync(plan, except: ["JA-WATER", "JA-GAS"]);
-        h.AdvanceTo(At(10, 14, 9));
+        await h.AdvanceToAsync(At(10, 14, 9));
         await h.WaitForAsync(id, v => v.Tasks.Single(t => t.Item == "JA-GAS").Light == "red");
         await h.OpinionAsync(id, "GAS", "JA-GAS");
         await h.OpinionAsync(id, "WATERCO", "JA-WATER", pass: false, "不合格", "水压不足 / water pressure too low");
         await h.WaitForAsync(id, v => v.Status == "awaiting-rectification");
-        h.AdvanceTo(At(10, 16, 10));
+        await h.AdvanceToAsync(At(10, 16, 10));
         await h.RectifiedAsync(id);
         await h.WaitForAsync(id, v => v.Tasks.Single(t => t.Item == "JA-WATER").Round == 2);
         await h.OpinionAsync(id, "WATERCO", "JA-WATER");
@@ -39,6 +39,6 @@ public sealed class JointAcceptanceReplayTests : IAsyncLifetime
         Assert.Equal(0, h.Worker.CachedSessions);
         // The overall deadline moved by the working days the clock stood still for rectification (14 to 16 October).
         Assert.True(certifying.JointAcceptance!.DueAt > plan.DueAt);
-        Assert.Equal(DurableTasks.Abstractions.OrchestrationRuntimeStatus.Completed, (await h.Client.GetInstanceAsync(id))!.RuntimeStatus);
+        Assert.Equal(Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Completed, (await h.Client.GetInstanceAsync(id))!.RuntimeStatus);
     }
 }

@@ -26,13 +26,13 @@ public sealed class JointAcceptanceScenarios : IAsyncLifetime
     {
         var id = plan.ApplicationId;
         await h.WaitForAsync(id, v => Step(v, AcceptanceSteps.SiteInspection).State == "in-progress");
-        h.AdvanceTo(findingsAt);
+        await h.AdvanceToAsync(findingsAt);
         await h.AllFindingsAsync(plan);
         await h.WaitForAsync(id, v => Step(v, AcceptanceSteps.DepartmentOpinions).State == "in-progress");
-        h.AdvanceTo(opinionsAt);
+        await h.AdvanceToAsync(opinionsAt);
         await h.AllPassAsync(plan);
         await h.WaitForAsync(id, v => v.Status == "certifying" && v.Steps.Count(s => s.State == "in-progress") == 2);
-        h.AdvanceTo(certificatesAt);
+        await h.AdvanceToAsync(certificatesAt);
         await h.ArchiveAnswerAsync(id, "DA-2026-0001");
         await h.RegistrationAnswerAsync(id, "鲁(2026)聊城市不动产权第0001号");
         return await h.WaitForAsync(id, v => v.Status == "closed");
@@ -89,7 +89,7 @@ public sealed class JointAcceptanceScenarios : IAsyncLifetime
         var plan = await h.PlanAsync(JointAcceptanceHarness.Request("APP-JA-FIRE", "early"));
         var id = await h.SubmitAsync(plan);
         await h.WaitForAsync(id, v => Step(v, AcceptanceSteps.SiteInspection).State == "in-progress");
-        h.AdvanceTo(At(9, 30, 10));
+        await h.AdvanceToAsync(At(9, 30, 10));
         await h.AllFindingsAsync(plan);
         await h.AllPassAsync(plan, except: "JA-FIRE");
         await h.OpinionAsync(id, "HUD", "JA-FIRE", pass: false, "消防验收不合格 / fire acceptance failed",
@@ -103,7 +103,7 @@ public sealed class JointAcceptanceScenarios : IAsyncLifetime
         Assert.Contains(await h.Records.ListAsync(NotifyActivity.Scope), n => n.Key == $"{id}/rectification/round-1");
         var originalOpinionsDue = Step(waiting, AcceptanceSteps.DepartmentOpinions).DueAt;
 
-        h.AdvanceTo(At(10, 9, 10));
+        await h.AdvanceToAsync(At(10, 9, 10));
         await h.RectifiedAsync(id);
         var reinspecting = await h.WaitForAsync(id, v => v.Status == "under-review" && v.Tasks.Any(t => t.Round == 2));
         var again = Assert.Single(reinspecting.Tasks, t => t.Round == 2);
@@ -165,7 +165,7 @@ public sealed class JointAcceptanceScenarios : IAsyncLifetime
         await h.Client.WaitForInstanceAsync(earlier, m => m.ReadCustomStatusAs<ApplicationStatusView>()?.Tasks.Count == 1, ApprovalTimeout());
         await h.Client.RaiseEventAsync(earlier, Signals.Decision("HUD", "CP-PERMIT"), new DepartmentDecision("m1", "HUD", "CP-PERMIT", "approve", null, "r", h.Clock.GetUtcNow()));
         var verifying = await h.Client.WaitForInstanceAsync(earlier, m => m.ReadCustomStatusAs<ApplicationStatusView>() is { Status: "verifying" } v && v.Commitments[0].DueAt is not null, ApprovalTimeout());
-        h.AdvanceTo(verifying.ReadCustomStatusAs<ApplicationStatusView>()!.Commitments[0].DueAt!.Value);
+        await h.AdvanceToAsync(verifying.ReadCustomStatusAs<ApplicationStatusView>()!.Commitments[0].DueAt!.Value);
         await h.Client.WaitForInstanceCompletionAsync(earlier, ApprovalTimeout());
 
         var plan = await h.PlanAsync(JointAcceptanceHarness.Request("APP-JA-BROKEN", "early"));
@@ -189,9 +189,9 @@ public sealed class JointAcceptanceScenarios : IAsyncLifetime
         var waiting = await h.WaitForAsync(id, v => v.Tasks.Count(t => t.State == "passed") == 3);
         Assert.Equal(EndOf(10, 13), Step(waiting, AcceptanceSteps.DepartmentOpinions).DueAt);
 
-        h.AdvanceTo(At(10, 12, 9));
+        await h.AdvanceToAsync(At(10, 12, 9));
         await h.WaitForAsync(id, v => v.Tasks.Single(t => t.Item == "JA-CIVILDEF").Light == "yellow");
-        h.AdvanceTo(At(10, 14, 9));
+        await h.AdvanceToAsync(At(10, 14, 9));
         var red = await h.WaitForAsync(id, v => v.Tasks.Single(t => t.Item == "JA-CIVILDEF").Light == "red");
         Assert.Equal("red", Step(red, AcceptanceSteps.DepartmentOpinions).Light);
         Assert.Equal("under-review", red.Status);
@@ -215,16 +215,16 @@ public sealed class JointAcceptanceScenarios : IAsyncLifetime
         // Site inspection at the appointment (30 Sep 09:00); opinions on the 7th working day (13 Oct, after the holiday
         // and the worked Saturday 10 Oct); archive certificate on the 9th (15 Oct), registration on the 10th (16 Oct).
         await h.WaitForAsync(id, v => Step(v, AcceptanceSteps.SiteInspection).State == "in-progress");
-        h.AdvanceTo(At(9, 30, 10));
+        await h.AdvanceToAsync(At(9, 30, 10));
         await h.AllFindingsAsync(plan);
         await h.WaitForAsync(id, v => Step(v, AcceptanceSteps.DepartmentOpinions).State == "in-progress");
-        h.AdvanceTo(At(10, 13, 15));
+        await h.AdvanceToAsync(At(10, 13, 15));
         await h.AllPassAsync(plan);
         await h.WaitForAsync(id, v => v.Status == "certifying" && v.Steps.Count(s => s.State == "in-progress") == 2);
-        h.AdvanceTo(At(10, 15, 15));
+        await h.AdvanceToAsync(At(10, 15, 15));
         await h.ArchiveAnswerAsync(id, "DA-2026-0415");
         await h.WaitForAsync(id, v => Step(v, AcceptanceSteps.ArchiveCertificate).State == "done");
-        h.AdvanceTo(At(10, 16, 15));
+        await h.AdvanceToAsync(At(10, 16, 15));
         await h.RegistrationAnswerAsync(id, "鲁(2026)聊城市不动产权第0416号");
         var done = await h.WaitForAsync(id, v => v.Status == "closed");
 
@@ -273,7 +273,7 @@ public sealed class JointAcceptanceScenarios : IAsyncLifetime
         await h.OpinionAsync(id, "HUD", "JA-FIRE-FILING", pass: false, null, "灭火器缺失 / extinguishers missing");
         var waiting = await h.WaitForAsync(id, v => v.Status == "awaiting-rectification");
 
-        h.AdvanceTo(waiting.Rectifications[0].AnswerBy);
+        await h.AdvanceToAsync(waiting.Rectifications[0].AnswerBy);
         var closed = await h.WaitForAsync(id, v => v.Status == "closed");
         Assert.Contains("withdrawn", closed.JointAcceptance!.Reason, StringComparison.Ordinal);
         Assert.Equal(waiting.Rectifications[0].AnswerBy, closed.Clock.Paused[0].To);

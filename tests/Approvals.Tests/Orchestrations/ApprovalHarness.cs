@@ -5,6 +5,9 @@ using Approvals.Stores;
 using Approvals.Stores.Embedded;
 using DurableTasks.Backends.Sqlite;
 using DurableTasks.Client;
+using DurableTasks.DependencyInjection;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Time.Testing;
 using DurableTasks.Time;
 using DurableTasks.Worker;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,17 +29,18 @@ public sealed class ApprovalHarness : IAsyncDisposable
 
     public ApprovalHarness()
     {
-        Clock = new ControllableTimeProvider(Monday);
+        Clock = new FakeTimeProvider(Monday);
         Calendar = new SwitchableCalendar(CalendarDeadlineCalculator.FromEmbeddedData());
         services = EmbeddedServices(folder, Clock, Calendar).BuildServiceProvider();
         store = new SqliteOrchestrationStore(new SqliteStoreOptions { DatabasePath = Path.Combine(folder, "engine.db") }, Clock);
-        Client = new DurableTaskClient(store, Clock);
-        Worker = new DurableTaskWorker(store, ApprovalWorkflow.Register(new DurableTaskRegistry()), services,
-            new DurableTaskWorkerOptions { MaxPollInterval = TimeSpan.FromMilliseconds(20) }, Clock);
+        Client = new EmbeddedDurableTaskClient(store, Clock, DurableTaskServiceCollectionExtensions.WebJsonConverter);
+        VirtualClock = new VirtualClock(Clock, store);
+        Worker = new EmbeddedDurableTaskWorker(store, RegisteredTasks.From(r => ApprovalWorkflow.Register(r)), services,
+            new EmbeddedWorkerOptions { MaxPollInterval = TimeSpan.FromMilliseconds(20) }, Clock, DurableTaskServiceCollectionExtensions.WebJsonConverter);
     }
 
     /// <summary>What the workflow's activities need, on embedded stores in <paramref name="folder"/>: shared by the scenario harnesses.</summary>
-    public static IServiceCollection EmbeddedServices(string folder, ControllableTimeProvider clock, IDeadlineCalculator calendar)
+    public static IServiceCollection EmbeddedServices(string folder, TimeProvider clock, IDeadlineCalculator calendar)
     {
         var database = new EmbeddedDatabase(Path.Combine(folder, "app.db"));
         return new ServiceCollection()
@@ -51,10 +55,13 @@ public sealed class ApprovalHarness : IAsyncDisposable
             .AddSingleton<IDeadLetters>(new SqliteDeadLetters(database));
     }
 
-    public ControllableTimeProvider Clock { get; }
+    public FakeTimeProvider Clock { get; }
+
+    /// <summary>Moves <see cref="Clock"/> through every durable timer in order, draining the engine at each.</summary>
+    public VirtualClock VirtualClock { get; }
     public SwitchableCalendar Calendar { get; }
-    public DurableTaskClient Client { get; }
-    public DurableTaskWorker Worker { get; }
+    public EmbeddedDurableTaskClient Client { get; }
+    public EmbeddedDurableTaskWorker Worker { get; }
     public ICertificateStore Certificates => services.GetRequiredService<ICertificateStore>();
     public ICreditLedger Credit => services.GetRequiredService<ICreditLedger>();
     public IKeyedRecords Records => services.GetRequiredService<IKeyedRecords>();
@@ -131,8 +138,8 @@ public sealed class ApprovalHarness : IAsyncDisposable
     public Task ResubmitAsync(string id) =>
         Client.RaiseEventAsync(id, Signals.Resubmission, new Resubmission([new SuppliedMaterial("FIX", new string('b', 64))], "corrected", Clock.GetUtcNow()));
 
-    /// <summary>Moves the clock to a Shanghai moment (timers falling due fire).</summary>
-    public void AdvanceTo(DateTimeOffset moment) => Clock.AdvanceTo(moment);
+    /// <summary>Moves the clock to a Shanghai moment; every timer due on the way fires on its own date, and the engine drains.</summary>
+    public Task AdvanceToAsync(DateTimeOffset moment) => VirtualClock.AdvanceToAsync(moment, Timeout());
 
     public async ValueTask DisposeAsync()
     {

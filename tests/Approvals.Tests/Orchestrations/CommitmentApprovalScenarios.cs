@@ -56,9 +56,9 @@ public sealed class CommitmentApprovalScenarios : IAsyncLifetime
         // Five working days from Monday 28 September: 29, 30 September, then National Day week, then 8, 9 and Saturday 10 October (a workday).
         Assert.Equal(At(10, 11), pending.Tasks[0].DueAt);
 
-        h.AdvanceTo(At(10, 10, 8));
+        await h.AdvanceToAsync(At(10, 10, 8));
         await h.WaitForAsync(id, v => v.Tasks[0].Light == "yellow");
-        h.AdvanceTo(At(10, 11, 8));
+        await h.AdvanceToAsync(At(10, 11, 8));
         var red = await h.WaitForAsync(id, v => v.Tasks[0].Light == "red");
         Assert.Contains(red.Timeline, e => e.Event.Contains("escalated", StringComparison.Ordinal));
         Assert.Contains(await h.Records.ListAsync(NotifyActivity.Scope), n => n.Key.EndsWith("/red", StringComparison.Ordinal));
@@ -84,7 +84,7 @@ public sealed class CommitmentApprovalScenarios : IAsyncLifetime
         Assert.Equal(["FIRE", "HUD"], notice.Corrections.Select(c => c.Department).Order());
         Assert.Equal("awaiting-corrections", Assert.Single(waiting.Clock.Paused).Reason);
 
-        h.AdvanceTo(At(10, 9, 10));
+        await h.AdvanceToAsync(At(10, 9, 10));
         await h.ResubmitAsync(id);
         var second = await h.WaitForAsync(id, v => v.Status == "under-review" && v.Tasks.Count(t => t.Round == 2) == 2);
         var pause = Assert.Single(second.Clock.Paused);
@@ -111,7 +111,7 @@ public sealed class CommitmentApprovalScenarios : IAsyncLifetime
         await h.DecideAsync(id, "HUD", "CP-PERMIT", "corrections", "missing drawings");
         var waiting = await h.WaitForAsync(id, v => v.Status == "awaiting-corrections");
 
-        h.AdvanceTo(waiting.Notices[0].AnswerBy);
+        await h.AdvanceToAsync(waiting.Notices[0].AnswerBy);
         var closed = await h.WaitForAsync(id, v => v.Status == "closed");
         Assert.Contains(closed.Timeline, e => e.Event.Contains("withdrawn", StringComparison.Ordinal));
         Assert.Empty(closed.Certificates);
@@ -141,7 +141,7 @@ public sealed class CommitmentApprovalScenarios : IAsyncLifetime
         await h.DecideAsync(id, "FIRE", "CP-FIREDESIGN", "approve");
         var verifying = await h.WaitForAsync(id, v => v.Status == "verifying" && v.Commitments[0].DueAt is not null);
 
-        h.AdvanceTo(verifying.Commitments[0].DueAt!.Value);
+        await h.AdvanceToAsync(verifying.Commitments[0].DueAt!.Value);
         var revoked = await h.WaitForAsync(id, v => v.Status == "revoked");
 
         Assert.Equal("broken", revoked.Commitments[0].Status);
@@ -180,7 +180,7 @@ public sealed class CommitmentApprovalScenarios : IAsyncLifetime
         await h.DecideAsync(id, "FIRE", "CP-FIREDESIGN", "approve");
         var verifying = await h.WaitForAsync(id, v => v.Status == "verifying" && v.Commitments[0].DueAt is not null);
 
-        h.AdvanceTo(verifying.Commitments[0].DueAt!.Value.AddDays(60));
+        await h.AdvanceToAsync(verifying.Commitments[0].DueAt!.Value.AddDays(60));
         var red = await h.WaitForAsync(id, v => v.Commitments[0].Light == "red");
         Assert.Equal("verifying", red.Status);
         Assert.Equal("open", red.Commitments[0].Status);
@@ -201,7 +201,7 @@ public sealed class CommitmentApprovalScenarios : IAsyncLifetime
         Assert.Equal(["EN-ENERGY", "SW-SOILWATER"], verifying.Certificates.Select(c => c.Item).Order());
         Assert.Equal(ApprovalHarness.Monday, verifying.Timeline.First(e => e.Event.Contains("certificate", StringComparison.Ordinal)).At);
 
-        h.AdvanceTo(verifying.Commitments[0].DueAt!.Value);
+        await h.AdvanceToAsync(verifying.Commitments[0].DueAt!.Value);
         var closed = await h.WaitForAsync(id, v => v.Status == "closed");
         Assert.Equal("fulfilled", closed.Commitments[0].Status);
     }

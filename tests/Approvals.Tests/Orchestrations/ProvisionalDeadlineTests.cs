@@ -24,7 +24,7 @@ public sealed class ProvisionalDeadlineTests : IAsyncLifetime
     [Fact]
     public async Task Provisional_deadline_is_computed_again_when_the_schedule_is_loaded_and_the_red_light_follows_it()
     {
-        h.AdvanceTo(new DateTimeOffset(2026, 12, 21, 9, 0, 0, Shanghai));
+        await h.AdvanceToAsync(new DateTimeOffset(2026, 12, 21, 9, 0, 0, Shanghai));
         var plan = h.Plan("APP-2027", [("HUD", "CP-PERMIT", 10)]);
         var provisional = plan.Tasks[0];
         Assert.True(provisional.Provisional);
@@ -42,10 +42,10 @@ public sealed class ProvisionalDeadlineTests : IAsyncLifetime
         Assert.True(final.Tasks[0].DueAt > provisional.DueAt, $"7 January off moves the deadline later: {final.Tasks[0].DueAt} vs {provisional.DueAt}");
         Assert.Contains(final.Timeline, e => e.Event.Contains("computed again on the loaded holiday schedule", StringComparison.Ordinal));
 
-        h.AdvanceTo(provisional.DueAt.AddHours(1));
+        await h.AdvanceToAsync(provisional.DueAt.AddHours(1));
         var between = await h.WaitForAsync("APP-2027", v => v.Tasks[0].Light != "green");
         Assert.Equal("yellow", between.Tasks[0].Light);
-        h.AdvanceTo(final.Tasks[0].DueAt.AddHours(1));
+        await h.AdvanceToAsync(final.Tasks[0].DueAt.AddHours(1));
         await h.WaitForAsync("APP-2027", v => v.Tasks[0].Light == "red");
     }
 }

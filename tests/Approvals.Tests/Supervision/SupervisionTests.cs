@@ -35,7 +35,7 @@ public sealed class SupervisionTests : IAsyncLifetime
         Assert.Empty(early.Broken);
         Assert.Contains(await h.Records.ListAsync(CommitmentAuditor.NotificationScope), n => n.Key == "C1/due-soon");
 
-        h.AdvanceTo(verifying.Commitments[0].DueAt!.Value);
+        await h.AdvanceToAsync(verifying.Commitments[0].DueAt!.Value);
         await h.WaitForAsync("APP-AUDIT", v => v.Status == "revoked");
         var late = await auditor.RunAsync(h.Clock.GetUtcNow());
 
@@ -48,7 +48,7 @@ public sealed class SupervisionTests : IAsyncLifetime
     public async Task Monthly_report_counts_decisions_with_their_working_days_and_commitment_outcomes()
     {
         var verifying = await VerifyingAsync("APP-REPORT", within: 5);
-        h.AdvanceTo(verifying.Commitments[0].DueAt!.Value);
+        await h.AdvanceToAsync(verifying.Commitments[0].DueAt!.Value);
         await h.WaitForAsync("APP-REPORT", v => v.Status == "revoked");
         Assert.True(MonthlyReportBuilder.TryParseMonth("2026-09", out var september));
 
@@ -70,13 +70,13 @@ public sealed class SupervisionTests : IAsyncLifetime
         var plan = h.Plan("APP-PAUSE", [("HUD", "CP-PERMIT", 10)]);
         await h.SubmitAsync(plan);
         await h.WaitForAsync("APP-PAUSE", v => v.Tasks.Count == 1);
-        h.AdvanceTo(new DateTimeOffset(2026, 10, 12, 9, 0, 0, TimeSpan.FromHours(8)));
+        await h.AdvanceToAsync(new DateTimeOffset(2026, 10, 12, 9, 0, 0, TimeSpan.FromHours(8)));
         await h.DecideAsync("APP-PAUSE", "HUD", "CP-PERMIT", "corrections", "补充");
         await h.WaitForAsync("APP-PAUSE", v => v.Status == "awaiting-corrections");
-        h.AdvanceTo(new DateTimeOffset(2026, 10, 15, 9, 0, 0, TimeSpan.FromHours(8)));
+        await h.AdvanceToAsync(new DateTimeOffset(2026, 10, 15, 9, 0, 0, TimeSpan.FromHours(8)));
         await h.ResubmitAsync("APP-PAUSE");
         await h.WaitForAsync("APP-PAUSE", v => v.Status == "under-review" && v.Tasks[0].Round == 2);
-        h.AdvanceTo(new DateTimeOffset(2026, 10, 16, 9, 0, 0, TimeSpan.FromHours(8)));
+        await h.AdvanceToAsync(new DateTimeOffset(2026, 10, 16, 9, 0, 0, TimeSpan.FromHours(8)));
         await h.DecideAsync("APP-PAUSE", "HUD", "CP-PERMIT", "approve");
         var done = await h.WaitForAsync("APP-PAUSE", v => v.Tasks[0].State == "approved");
         Assert.True(MonthlyReportBuilder.TryParseMonth("2026-10", out var october));

@@ -1,43 +1,31 @@
-using DurableTasks.Abstractions;
-using DurableTasks.Backends.InMemory;
-using DurableTasks.Client;
-using DurableTasks.History;
 using DurableTasks.Tests.Infrastructure;
-using DurableTasks.Time;
 using DurableTasks.Worker;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
+using Kind = Microsoft.DurableTask.Protobuf.HistoryEvent.EventTypeOneofCase;
 
 namespace DurableTasks.Tests.Worker;
 
 public sealed class GracefulShutdownTests
 {
-    private readonly ControllableTimeProvider clock = new(EngineHarness.Epoch);
-    private readonly InMemoryOrchestrationStore store;
-    private readonly DurableTaskClient client;
-    private readonly ServiceProvider services = new ServiceCollection().BuildServiceProvider();
-
-    public GracefulShutdownTests()
-    {
-        store = new InMemoryOrchestrationStore(clock);
-        client = new DurableTaskClient(store, clock);
-    }
-
-    private DurableTaskWorker Worker(Func<TaskActivityContext, Task<string>> activity, TimeSpan shutdownTimeout) => new(
-        store,
-        new DurableTaskRegistry()
-            .AddActivityFunc<object?, string>("Slow", (ctx, _) => activity(ctx))
-            .AddOrchestratorFunc<object?, string>("Job", (ctx, _) => ctx.CallActivityAsync<string>("Slow")),
-        services,
-        new DurableTaskWorkerOptions { ShutdownTimeout = shutdownTimeout, MaxPollInterval = TimeSpan.FromMilliseconds(20) },
-        clock);
+    private static EmbeddedDurableTaskWorker Worker(EngineHarness h, Func<Task<string>> activity, TimeSpan shutdownTimeout) => new(
+        h.Store,
+        RegisteredTasks.From(r => r
+            .AddActivityFunc<object?, string>("Slow", (_, _) => activity())
+            .AddOrchestratorFunc<object?, string>("Job", (ctx, _) => ctx.CallActivityAsync<string>("Slow"))),
+        new ServiceCollection().BuildServiceProvider(),
+        new EmbeddedWorkerOptions { ShutdownTimeout = shutdownTimeout, MaxPollInterval = TimeSpan.FromMilliseconds(20), ActivityLease = TimeSpan.FromMinutes(5) },
+        h.Time);
 
     [Fact]
     public async Task Activity_in_flight_at_shutdown_finishes_and_its_result_is_kept()
     {
+        await using var h = await EngineHarness.StartAsync(_ => { });
+        await h.Worker.StopAsync(CancellationToken.None);
         var entered = new TaskCompletionSource();
         var release = new TaskCompletionSource();
         var runs = 0;
-        using var first = Worker(async _ =>
+        using var first = Worker(h, async () =>
         {
             Interlocked.Increment(ref runs);
             entered.TrySetResult();
@@ -45,16 +33,16 @@ public sealed class GracefulShutdownTests
             return "done by the stopping worker";
         }, TimeSpan.FromSeconds(10));
         await first.StartAsync(CancellationToken.None);
-        var id = await client.ScheduleNewOrchestrationInstanceAsync("Job");
+        var id = await h.Client.ScheduleNewOrchestrationInstanceAsync("Job");
         await entered.Task.WaitAsync(EngineHarness.Timeout());
 
         var stopping = first.StopAsync(CancellationToken.None);
         release.SetResult();
         await stopping;
 
-        using var second = Worker(_ => Task.FromResult("run again"), TimeSpan.FromSeconds(1));
+        using var second = Worker(h, () => Task.FromResult("run again"), TimeSpan.FromSeconds(1));
         await second.StartAsync(CancellationToken.None);
-        var done = await client.WaitForInstanceCompletionAsync(id, EngineHarness.Timeout());
+        var done = await h.Client.WaitForInstanceCompletionAsync(id, true, EngineHarness.Timeout());
         await second.StopAsync(CancellationToken.None);
 
         Assert.Equal("done by the stopping worker", done.ReadOutputAs<string>());
@@ -64,25 +52,28 @@ public sealed class GracefulShutdownTests
     [Fact]
     public async Task Activity_still_running_after_the_grace_period_is_released_to_another_worker_at_once()
     {
+        await using var h = await EngineHarness.StartAsync(_ => { });
+        await h.Worker.StopAsync(CancellationToken.None);
         var entered = new TaskCompletionSource();
-        using var first = Worker(async ctx =>
+        var stuck = new TaskCompletionSource<string>();
+        using var first = Worker(h, () =>
         {
             entered.TrySetResult();
-            await Task.Delay(Timeout.Infinite, ctx.CancellationToken);
-            return "never";
+            return stuck.Task;
         }, TimeSpan.FromMilliseconds(50));
         await first.StartAsync(CancellationToken.None);
-        var id = await client.ScheduleNewOrchestrationInstanceAsync("Job");
+        var id = await h.Client.ScheduleNewOrchestrationInstanceAsync("Job");
         await entered.Task.WaitAsync(EngineHarness.Timeout());
         await first.StopAsync(CancellationToken.None);
 
-        // The clock does not move, so the 5-minute lease cannot expire: only a release lets this run.
-        using var second = Worker(_ => Task.FromResult("picked up"), TimeSpan.FromSeconds(1));
+        // The 5-minute lease cannot run out within the test: only the release lets the second worker run it.
+        using var second = Worker(h, () => Task.FromResult("picked up"), TimeSpan.FromSeconds(1));
         await second.StartAsync(CancellationToken.None);
-        var done = await client.WaitForInstanceCompletionAsync(id, EngineHarness.Timeout());
+        var done = await h.Client.WaitForInstanceCompletionAsync(id, true, EngineHarness.Timeout());
         await second.StopAsync(CancellationToken.None);
+        stuck.SetResult("too late");
 
         Assert.Equal("picked up", done.ReadOutputAs<string>());
-        Assert.Single((await client.GetHistoryAsync(id)).OfType<TaskCompletedEvent>());
+        Assert.Single((await h.Client.GetHistoryAsync(id)).Of(Kind.TaskCompleted));
     }
 }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using P = Microsoft.DurableTask.Protobuf;
 
 namespace DurableTasks.Backends.Sqlite;
 
@@ -7,24 +7,26 @@ public sealed partial class SqliteOrchestrationStore
     public Task<IReadOnlyList<ActivityWorkItem>> LockActivitiesAsync(int max, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         var now = timeProvider.GetUtcNow().UtcTicks;
+        var wall = wallClock.GetUtcNow().UtcTicks;
         var token = Guid.NewGuid().ToString("N");
         return WriteAsync<IReadOnlyList<ActivityWorkItem>>(tx =>
         {
             var claim = Command(tx, """
                 UPDATE messages SET lock_token = $tok, locked_until = $until, dequeue_count = dequeue_count + 1
-                WHERE seq IN (SELECT seq FROM messages INDEXED BY ix_messages_due WHERE kind = 1 AND visible_at <= $now AND locked_until <= $now ORDER BY visible_at LIMIT $max)
-                RETURNING body, dequeue_count
+                WHERE seq IN (SELECT seq FROM messages INDEXED BY ix_messages_due WHERE kind = 1 AND visible_at <= $now AND locked_until <= $wall ORDER BY visible_at LIMIT $max)
+                RETURNING message_id, body, dequeue_count
                 """);
             With(claim, "$tok", token);
-            With(claim, "$until", now + lease.Ticks);
+            With(claim, "$until", wall + lease.Ticks);
             With(claim, "$now", now);
+            With(claim, "$wall", wall);
             With(claim, "$max", max);
             var items = new List<ActivityWorkItem>();
             using var reader = claim.ExecuteReader();
             while (reader.Read())
             {
-                var message = JsonSerializer.Deserialize(reader.GetString(0), EngineJsonContext.Default.ActivityMessage)!;
-                items.Add(new ActivityWorkItem(message, token, reader.GetInt32(1)));
+                var request = P.ActivityRequest.Parser.ParseFrom((byte[])reader.GetValue(1));
+                items.Add(new ActivityWorkItem(new ActivityMessage(reader.GetString(0), request), token, reader.GetInt32(2)));
             }
             return items;
         }, cancellationToken, signal: false);

@@ -1,5 +1,4 @@
-using System.Text.Json;
-using DurableTasks.Abstractions;
+using Google.Protobuf;
 using Microsoft.Data.Sqlite;
 
 namespace DurableTasks.Backends.Sqlite;
@@ -9,17 +8,19 @@ public sealed partial class SqliteOrchestrationStore
     public Task<IReadOnlyList<OrchestrationWorkItem>> LockOrchestrationsAsync(int max, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         var now = timeProvider.GetUtcNow().UtcTicks;
+        var wall = wallClock.GetUtcNow().UtcTicks;
         var token = Guid.NewGuid().ToString("N");
         return WriteAsync<IReadOnlyList<OrchestrationWorkItem>>(tx =>
         {
             var candidates = new List<string>();
             var find = Command(tx, """
-                SELECT DISTINCT m.instance_id FROM messages m
+                SELECT DISTINCT m.instance_id FROM messages m INDEXED BY ix_messages_due
                 JOIN instances i ON i.instance_id = m.instance_id
-                WHERE m.kind = 0 AND m.visible_at <= $now AND i.locked_until <= $now
+                WHERE m.kind = 0 AND m.visible_at <= $now AND i.locked_until <= $wall
                 LIMIT $max
                 """);
             With(find, "$now", now);
+            With(find, "$wall", wall);
             With(find, "$max", max);
             using (var reader = find.ExecuteReader())
             {
@@ -31,7 +32,7 @@ public sealed partial class SqliteOrchestrationStore
             {
                 var claim = Command(tx, $"UPDATE instances SET lock_token = $tok, locked_until = $until WHERE instance_id = $id RETURNING {InstanceColumns}");
                 With(claim, "$tok", token);
-                With(claim, "$until", now + lease.Ticks);
+                With(claim, "$until", wall + lease.Ticks);
                 With(claim, "$id", instanceId);
                 InstanceRecord instance;
                 using (var reader = claim.ExecuteReader())
@@ -40,13 +41,13 @@ public sealed partial class SqliteOrchestrationStore
                     instance = ReadInstance(reader);
                 }
 
-                var fetch = Command(tx, "SELECT body FROM messages INDEXED BY ix_messages_instance WHERE instance_id = $id AND kind = 0 AND visible_at <= $now ORDER BY seq");
+                var fetch = Command(tx, $"SELECT {MessageColumns} FROM messages INDEXED BY ix_messages_instance WHERE instance_id = $id AND kind = 0 AND visible_at <= $now ORDER BY seq");
                 With(fetch, "$id", instanceId);
                 With(fetch, "$now", now);
                 var messages = new List<OrchestrationMessage>();
                 using (var reader = fetch.ExecuteReader())
                 {
-                    while (reader.Read()) messages.Add(JsonSerializer.Deserialize(reader.GetString(0), EngineJsonContext.Default.OrchestrationMessage)!);
+                    while (reader.Read()) messages.Add(ReadMessage(reader, 0));
                 }
                 items.Add(new OrchestrationWorkItem(instance, messages, token));
             }
@@ -84,30 +85,16 @@ public sealed partial class SqliteOrchestrationStore
 
         if (commit.ResetHistory)
         {
-            foreach (var table in new[] { "history", "payloads" })
-            {
-                With(Command(tx, $"DELETE FROM {table} WHERE instance_id = $id"), "$id", commit.InstanceId).ExecuteNonQuery();
-            }
+            With(Command(tx, "DELETE FROM history WHERE instance_id = $id"), "$id", commit.InstanceId).ExecuteNonQuery();
             historyCount = 0;
         }
 
         foreach (var e in commit.NewEvents)
         {
-            var json = JsonSerializer.Serialize(e, EngineJsonContext.Default.HistoryEvent);
-            var seq = historyCount++;
-            if (json.Length > options.MaxInlinePayloadChars)
-            {
-                var payload = Command(tx, "INSERT INTO payloads (instance_id, seq, data) VALUES ($id, $seq, $data)");
-                With(payload, "$id", commit.InstanceId);
-                With(payload, "$seq", seq);
-                With(payload, "$data", json);
-                payload.ExecuteNonQuery();
-                json = SqliteSchema.PayloadMarker;
-            }
             var append = Command(tx, "INSERT INTO history (instance_id, seq, event) VALUES ($id, $seq, $event)");
             With(append, "$id", commit.InstanceId);
-            With(append, "$seq", seq);
-            With(append, "$event", json);
+            With(append, "$seq", historyCount++);
+            With(append, "$event", e.ToByteArray());
             append.ExecuteNonQuery();
         }
 
@@ -122,24 +109,34 @@ public sealed partial class SqliteOrchestrationStore
         With(update, "$input", commit.Input);
         With(update, "$output", commit.Output);
         With(update, "$custom", commit.CustomStatus);
-        With(update, "$failure", commit.Failure is null ? null : JsonSerializer.Serialize(commit.Failure, EngineJsonContext.Default.TaskFailureDetails));
+        With(update, "$failure", commit.Failure?.ToProto().ToByteArray());
         With(update, "$now", now);
         With(update, "$completed", commit.Status.IsTerminal() ? now : null);
         With(update, "$count", historyCount);
         With(update, "$id", commit.InstanceId);
         update.ExecuteNonQuery();
 
-        foreach (var messageId in commit.WorkItem.Messages.Select(m => m.MessageId).Concat(commit.WithdrawnMessageIds))
+        foreach (var consumed in commit.WorkItem.Messages)
         {
-            With(Command(tx, "DELETE FROM messages WHERE message_id = $mid"), "$mid", messageId).ExecuteNonQuery();
+            With(Command(tx, "DELETE FROM messages WHERE message_id = $mid"), "$mid", consumed.MessageId).ExecuteNonQuery();
+            if (consumed.RememberAfterDelivery)
+            {
+                var remember = Command(tx, "INSERT OR IGNORE INTO delivered_events (instance_id, message_id) VALUES ($id, $mid)");
+                With(remember, "$id", commit.InstanceId);
+                With(remember, "$mid", consumed.MessageId);
+                remember.ExecuteNonQuery();
+            }
+        }
+        if (commit.DropPendingMessages)
+        {
+            var drop = Command(tx, "DELETE FROM messages WHERE instance_id = $id AND (kind = 1 OR visible_at > $now)");
+            With(drop, "$id", commit.InstanceId);
+            With(drop, "$now", now);
+            drop.ExecuteNonQuery();
         }
         foreach (var child in commit.NewInstances) InsertInstance(tx, child);
         foreach (var m in commit.OrchestrationMessages) InsertMessage(tx, m);
-        foreach (var a in commit.ActivityMessages)
-        {
-            InsertRawMessage(tx, a.MessageId, SqliteSchema.ActivityKind, a.InstanceId, new DateTimeOffset(now, TimeSpan.Zero),
-                JsonSerializer.Serialize(a, EngineJsonContext.Default.ActivityMessage));
-        }
+        foreach (var a in commit.ActivityMessages) InsertActivity(tx, a, now);
         return true;
     }
 }

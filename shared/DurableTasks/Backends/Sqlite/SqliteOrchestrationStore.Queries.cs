@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using DurableTasks.Abstractions;
 
 namespace DurableTasks.Backends.Sqlite;
 
@@ -67,8 +66,8 @@ public sealed partial class SqliteOrchestrationStore
         WriteAsync(tx =>
         {
             var status = With(Command(tx, "SELECT status FROM instances WHERE instance_id = $id"), "$id", instanceId).ExecuteScalar();
-            if (status is not long value || !((OrchestrationRuntimeStatus)value).IsTerminal()) return false;
-            foreach (var table in new[] { "instances", "history", "payloads", "messages" })
+            if (status is not long value || !((Microsoft.DurableTask.Client.OrchestrationRuntimeStatus)value).IsTerminal()) return false;
+            foreach (var table in new[] { "instances", "history", "messages", "delivered_events" })
             {
                 With(Command(tx, $"DELETE FROM {table} WHERE instance_id = $id"), "$id", instanceId).ExecuteNonQuery();
             }

@@ -1,28 +1,34 @@
 using System.Text.Json;
-using DurableTasks.Abstractions;
-using DurableTasks.History;
+using Google.Protobuf;
 using Microsoft.Data.Sqlite;
+using Microsoft.DurableTask.Client;
+using P = Microsoft.DurableTask.Protobuf;
 
 namespace DurableTasks.Backends.Sqlite;
 
 /// <summary>
-/// The embedded default store: one SQLite file (WAL) with instance, history and message tables. A durable
-/// timer is a message whose visible_at lies ahead. Every episode commit (history, instance, outgoing
-/// messages, consumed messages) is one transaction; several processes may share the file.
+/// The embedded store: one SQLite file (WAL) with instance, history and message tables. A durable timer is a message
+/// whose visible_at lies ahead. Every episode commit (history, instance, outgoing messages, consumed messages) is one
+/// transaction; several processes may share the file.
 /// </summary>
 public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsyncDisposable
 {
     private readonly SqliteStoreOptions options;
     private readonly TimeProvider timeProvider;
+    private readonly TimeProvider wallClock;
     private readonly string connectionString;
     private readonly SemaphoreSlim writeGate = new(1, 1);
     private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
     private SqliteConnection? writer;
 
-    public SqliteOrchestrationStore(SqliteStoreOptions options, TimeProvider? timeProvider = null)
+    /// <param name="options">Where the file is.</param>
+    /// <param name="timeProvider">Business time: timers, timestamps, creation dates (a virtual clock in Development).</param>
+    /// <param name="wallClock">Lease expiry; the system clock unless a test needs to move it.</param>
+    public SqliteOrchestrationStore(SqliteStoreOptions options, TimeProvider? timeProvider = null, TimeProvider? wallClock = null)
     {
         this.options = options;
         this.timeProvider = timeProvider ?? TimeProvider.System;
+        this.wallClock = wallClock ?? TimeProvider.System;
         var folder = Path.GetDirectoryName(Path.GetFullPath(options.DatabasePath));
         if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
         connectionString = new SqliteConnectionStringBuilder
@@ -42,9 +48,24 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
         {
             if (writer is not null) return;
             var connection = Open();
+            using (var version = connection.CreateCommand())
+            {
+                version.CommandText = "PRAGMA user_version";
+                var found = Convert.ToInt32(version.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+                using var tables = connection.CreateCommand();
+                tables.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'instances'";
+                var hasTables = Convert.ToInt32(tables.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+                if (hasTables && found != SqliteSchema.Version)
+                {
+                    connection.Dispose();
+                    throw new InvalidOperationException(
+                        $"'{options.DatabasePath}' holds durable state in schema version {found}; this engine reads version {SqliteSchema.Version}. " +
+                        "Move the file away (its instances cannot be resumed by this version) and start again.");
+                }
+            }
             using (var command = connection.CreateCommand())
             {
-                command.CommandText = SqliteSchema.Create;
+                command.CommandText = SqliteSchema.Create + $"PRAGMA user_version = {SqliteSchema.Version};";
                 command.ExecuteNonQuery();
             }
             writer = connection;
@@ -96,24 +117,10 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
         return Task.FromResult(reader.Read() ? ReadInstance(reader) : null);
     }
 
-    public Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(string instanceId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<P.HistoryEvent>> GetHistoryAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT h.event, p.data FROM history h
-            LEFT JOIN payloads p ON p.instance_id = h.instance_id AND p.seq = h.seq
-            WHERE h.instance_id = $id ORDER BY h.seq
-            """;
-        command.Parameters.AddWithValue("$id", instanceId);
-        using var reader = command.ExecuteReader();
-        var events = new List<HistoryEvent>();
-        while (reader.Read())
-        {
-            var json = reader.GetString(0) == SqliteSchema.PayloadMarker ? reader.GetString(1) : reader.GetString(0);
-            events.Add(JsonSerializer.Deserialize(json, EngineJsonContext.Default.HistoryEvent)!);
-        }
-        return Task.FromResult<IReadOnlyList<HistoryEvent>>(events);
+        return Task.FromResult(ReadHistory(connection, null, instanceId));
     }
 
     public Task<(long Orchestration, long Activity)> GetBacklogAsync(CancellationToken cancellationToken = default)
@@ -129,6 +136,29 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
             else activity = reader.GetInt64(1);
         }
         return Task.FromResult((orchestration, activity));
+    }
+
+    public Task<bool> HasDueWorkAsync(CancellationToken cancellationToken = default)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT EXISTS (SELECT 1 FROM messages INDEXED BY ix_messages_due WHERE kind = 0 AND visible_at <= $now)
+                OR EXISTS (SELECT 1 FROM messages INDEXED BY ix_messages_due WHERE kind = 1 AND visible_at <= $now)
+            """;
+        command.Parameters.AddWithValue("$now", timeProvider.GetUtcNow().UtcTicks);
+        return Task.FromResult(Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) != 0);
+    }
+
+    public Task<DateTimeOffset?> NextVisibleAtAsync(DateTimeOffset until, CancellationToken cancellationToken = default)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT MIN(visible_at) FROM messages INDEXED BY ix_messages_due WHERE kind = 0 AND visible_at > $now AND visible_at <= $until";
+        command.Parameters.AddWithValue("$now", timeProvider.GetUtcNow().UtcTicks);
+        command.Parameters.AddWithValue("$until", until.UtcTicks);
+        var value = command.ExecuteScalar();
+        return Task.FromResult<DateTimeOffset?>(value is long ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null);
     }
 
     private SqliteConnection Open()
@@ -167,6 +197,7 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
         {
             command = writer!.CreateCommand();
             command.CommandText = sql;
+            command.Prepare();
             commands[sql] = command;
         }
         command.Transaction = tx;
@@ -180,6 +211,18 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
         return command;
     }
 
+    private IReadOnlyList<P.HistoryEvent> ReadHistory(SqliteConnection connection, SqliteTransaction? tx, string instanceId)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = "SELECT event FROM history WHERE instance_id = $id ORDER BY seq";
+        command.Parameters.AddWithValue("$id", instanceId);
+        using var reader = command.ExecuteReader();
+        var events = new List<P.HistoryEvent>();
+        while (reader.Read()) events.Add(P.HistoryEvent.Parser.ParseFrom((byte[])reader.GetValue(0)));
+        return events;
+    }
+
     private bool InsertInstance(SqliteTransaction tx, InstanceRecord i)
     {
         var command = Command(tx, """
@@ -191,27 +234,52 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
         With(command, "$exec", i.ExecutionId);
         With(command, "$status", (int)i.Status);
         With(command, "$input", i.Input);
-        With(command, "$parent", i.Parent is null ? null : JsonSerializer.Serialize(i.Parent, EngineJsonContext.Default.ParentInstanceInfo));
+        With(command, "$parent", i.Parent is null ? null : JsonSerializer.Serialize(i.Parent));
         With(command, "$created", i.CreatedAt.UtcTicks);
         return command.ExecuteNonQuery() == 1;
     }
 
-    private void InsertMessage(SqliteTransaction tx, OrchestrationMessage m) =>
-        InsertRawMessage(tx, m.MessageId, SqliteSchema.OrchestrationKind, m.InstanceId, m.VisibleAt, JsonSerializer.Serialize(m, EngineJsonContext.Default.OrchestrationMessage));
-
-    private void InsertRawMessage(SqliteTransaction tx, string messageId, int kind, string instanceId, DateTimeOffset visibleAt, string body)
+    private void InsertMessage(SqliteTransaction tx, OrchestrationMessage m)
     {
         var command = Command(tx, """
-            INSERT OR IGNORE INTO messages (message_id, kind, instance_id, visible_at, body)
-            VALUES ($mid, $kind, $iid, $visible, $body)
+            INSERT OR IGNORE INTO messages (message_id, kind, instance_id, execution_id, visible_at, remember, body)
+            SELECT $mid, 0, $iid, $exec, $visible, $remember, $body
+            WHERE $remember = 0 OR NOT EXISTS (SELECT 1 FROM delivered_events WHERE instance_id = $iid AND message_id = $mid)
             """);
-        With(command, "$mid", messageId);
-        With(command, "$kind", kind);
-        With(command, "$iid", instanceId);
-        With(command, "$visible", visibleAt.UtcTicks);
-        With(command, "$body", body);
+        With(command, "$mid", m.MessageId);
+        With(command, "$iid", m.InstanceId);
+        With(command, "$exec", m.ExecutionId);
+        With(command, "$visible", m.VisibleAt.UtcTicks);
+        With(command, "$remember", m.RememberAfterDelivery ? 1 : 0);
+        With(command, "$body", m.Event.ToByteArray());
         command.ExecuteNonQuery();
     }
+
+    private void InsertActivity(SqliteTransaction tx, ActivityMessage a, long visibleAt)
+    {
+        var command = Command(tx, """
+            INSERT OR IGNORE INTO messages (message_id, kind, instance_id, execution_id, visible_at, body)
+            VALUES ($mid, 1, $iid, $exec, $visible, $body)
+            """);
+        With(command, "$mid", a.MessageId);
+        With(command, "$iid", a.InstanceId);
+        With(command, "$exec", a.ExecutionId);
+        With(command, "$visible", visibleAt);
+        With(command, "$body", a.Request.ToByteArray());
+        command.ExecuteNonQuery();
+    }
+
+    private static OrchestrationMessage ReadMessage(SqliteDataReader r, int offset) => new(
+        r.GetString(offset),
+        r.GetString(offset + 1),
+        r.IsDBNull(offset + 2) ? null : r.GetString(offset + 2),
+        P.HistoryEvent.Parser.ParseFrom((byte[])r.GetValue(offset + 3)),
+        new DateTimeOffset(r.GetInt64(offset + 4), TimeSpan.Zero))
+    {
+        RememberAfterDelivery = r.GetInt32(offset + 5) != 0,
+    };
+
+    private const string MessageColumns = "message_id, instance_id, execution_id, body, visible_at, remember";
 
     private const string InstanceColumns =
         "instance_id, name, execution_id, status, input, output, custom_status, failure, parent, created_at, updated_at, completed_at, history_count";
@@ -225,8 +293,8 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
         Input = r.IsDBNull(4) ? null : r.GetString(4),
         Output = r.IsDBNull(5) ? null : r.GetString(5),
         CustomStatus = r.IsDBNull(6) ? null : r.GetString(6),
-        Failure = r.IsDBNull(7) ? null : JsonSerializer.Deserialize(r.GetString(7), EngineJsonContext.Default.TaskFailureDetails),
-        Parent = r.IsDBNull(8) ? null : JsonSerializer.Deserialize(r.GetString(8), EngineJsonContext.Default.ParentInstanceInfo),
+        Failure = r.IsDBNull(7) ? null : P.TaskFailureDetails.Parser.ParseFrom((byte[])r.GetValue(7)).ToClient(),
+        Parent = r.IsDBNull(8) ? null : JsonSerializer.Deserialize<ParentInstance>(r.GetString(8)),
         CreatedAt = new DateTimeOffset(r.GetInt64(9), TimeSpan.Zero),
         LastUpdatedAt = new DateTimeOffset(r.GetInt64(10), TimeSpan.Zero),
         CompletedAt = r.IsDBNull(11) ? null : new DateTimeOffset(r.GetInt64(11), TimeSpan.Zero),

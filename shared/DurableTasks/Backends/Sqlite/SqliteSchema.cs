@@ -1,8 +1,15 @@
 namespace DurableTasks.Backends.Sqlite;
 
-/// <summary>The tables of the embedded store. Times are UTC ticks; a message is visible once visible_at has passed.</summary>
+/// <summary>
+/// The tables of the embedded store (schema version 2). Business times (created, updated, visible_at) are UTC ticks on
+/// the engine's <see cref="TimeProvider"/>; lock expiry (locked_until) is UTC ticks on the wall clock, so a killed
+/// worker's lease runs out in seconds whatever the virtual clock does. History rows and message bodies are Microsoft's
+/// protobuf messages (<c>HistoryEvent</c>, <c>ActivityRequest</c>), so an episode request is built without conversion.
+/// </summary>
 internal static class SqliteSchema
 {
+    public const int Version = 2;
+
     public const string Create = """
         PRAGMA journal_mode = WAL;
         CREATE TABLE IF NOT EXISTS instances (
@@ -13,7 +20,7 @@ internal static class SqliteSchema
             input         TEXT,
             output        TEXT,
             custom_status TEXT,
-            failure       TEXT,
+            failure       BLOB,
             parent        TEXT,
             created_at    INTEGER NOT NULL,
             updated_at    INTEGER NOT NULL,
@@ -27,13 +34,7 @@ internal static class SqliteSchema
         CREATE TABLE IF NOT EXISTS history (
             instance_id TEXT NOT NULL,
             seq         INTEGER NOT NULL,
-            event       TEXT NOT NULL,
-            PRIMARY KEY (instance_id, seq)
-        ) WITHOUT ROWID;
-        CREATE TABLE IF NOT EXISTS payloads (
-            instance_id TEXT NOT NULL,
-            seq         INTEGER NOT NULL,
-            data        TEXT NOT NULL,
+            event       BLOB NOT NULL,
             PRIMARY KEY (instance_id, seq)
         ) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS messages (
@@ -41,19 +42,23 @@ internal static class SqliteSchema
             message_id    TEXT NOT NULL UNIQUE,
             kind          INTEGER NOT NULL,
             instance_id   TEXT NOT NULL,
+            execution_id  TEXT,
             visible_at    INTEGER NOT NULL,
             locked_until  INTEGER NOT NULL DEFAULT 0,
             lock_token    TEXT,
             dequeue_count INTEGER NOT NULL DEFAULT 0,
-            body          TEXT NOT NULL
+            remember      INTEGER NOT NULL DEFAULT 0,
+            body          BLOB NOT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_messages_due ON messages (kind, visible_at);
         CREATE INDEX IF NOT EXISTS ix_messages_instance ON messages (instance_id, kind, seq);
+        CREATE TABLE IF NOT EXISTS delivered_events (
+            instance_id TEXT NOT NULL,
+            message_id  TEXT NOT NULL,
+            PRIMARY KEY (instance_id, message_id)
+        ) WITHOUT ROWID;
         """;
 
     public const int OrchestrationKind = 0;
     public const int ActivityKind = 1;
-
-    /// <summary>Marks a history row whose event lives in the payload table.</summary>
-    public const string PayloadMarker = "@payload";
 }

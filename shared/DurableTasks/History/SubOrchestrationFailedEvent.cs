@@ -1,6 +1,0 @@
-using DurableTasks.Abstractions;
-
-namespace DurableTasks.History;
-
-/// <summary>Sub-orchestration step TaskScheduledId failed.</summary>
-public sealed record SubOrchestrationFailedEvent(int TaskScheduledId, TaskFailureDetails Failure) : HistoryEvent;
