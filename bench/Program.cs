@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Bench;
+using Bench.Peers;
 using DurableTasks.Backends.Sqlite;
 using DurableTasks.CrashWorker;
 
@@ -8,6 +9,8 @@ using DurableTasks.CrashWorker;
 // dotnet run -c Release --project bench -- engine --backend azurite --orchestrations N   (starts and stops Azurite itself)
 // dotnet run -c Release --project bench -- crash --orchestrations 1000 [--backend azurite]
 // dotnet run -c Release --project bench -- queries --applications 2000
+// dotnet run -c Release --project bench -- peers --orchestrations 2000 [--azure-orchestrations 300] [--warmup 50] [--peers testhost,azurestorage]
+//   (Microsoft's backends on the same fan-out(6) classes; DOTNET_PROCESSOR_COUNT=256 lifts the test host's dispatcher cap)
 var arguments = BenchArguments.Parse(args);
 var folder = Directory.CreateTempSubdirectory("bench-").FullName;
 try
@@ -18,6 +21,8 @@ try
             return await RunEngineAsync(arguments, folder);
         case "queries":
             return await QueriesBenchmark.RunAsync(arguments, folder);
+        case "peers":
+            return await RunPeersAsync(arguments);
         case "crash":
             await using (var crashAzurite = arguments.Get("backend", "sqlite") == "azurite" ? await AzuriteProcess.StartAsync() : null)
             {
@@ -31,7 +36,7 @@ try
                 return report.Problems.Count == 0 && report.LeftoverMessages == 0 ? 0 : 1;
             }
         default:
-            Console.Error.WriteLine("usage: bench engine --backend sqlite|azurite --orchestrations N | bench crash --orchestrations N [--backend azurite] | bench queries --applications N");
+            Console.Error.WriteLine("usage: bench engine --backend sqlite|azurite --orchestrations N | bench crash --orchestrations N [--backend azurite] | bench queries --applications N | bench peers --orchestrations N [--azure-orchestrations N] [--peers testhost,azurestorage]");
             return 2;
     }
 }
@@ -82,5 +87,41 @@ static async Task<int> RunEngineAsync(BenchArguments arguments, string folder)
     var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"fanout6_per_sec={fanOut.PerSecond:F0} work_items_per_sec={fanOut.WorkItemsPerSecond:F0} p50_ms={fanOut.P50Ms:F0} p99_ms={fanOut.P99Ms:F0} peak_ws_mb={peakMb:F0} sqlite_tx_per_sec={rawTx:F0} seq200_per_sec={sequence.PerSecond:F2}"));
+    return 0;
+}
+
+static async Task<int> RunPeersAsync(BenchArguments arguments)
+{
+    var count = arguments.GetInt("orchestrations", 2000);
+    var azureCount = arguments.GetInt("azure-orchestrations", Math.Min(count, 300));
+    var warmup = arguments.GetInt("warmup", 50);
+    var peers = arguments.Get("peers", $"{TestHostPeer.PeerName},{AzureStoragePeer.PeerName}").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    if (peers.FirstOrDefault(p => p is not (TestHostPeer.PeerName or AzureStoragePeer.PeerName)) is { } unknown)
+    {
+        Console.Error.WriteLine($"unknown peer '{unknown}' (known: {TestHostPeer.PeerName}, {AzureStoragePeer.PeerName})");
+        return 2;
+    }
+    using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(30));
+    Console.WriteLine($"machine: {Environment.ProcessorCount} cores (DOTNET_PROCESSOR_COUNT={Environment.GetEnvironmentVariable("DOTNET_PROCESSOR_COUNT") ?? "unset"}), {Environment.OSVersion}, .NET {Environment.Version}");
+    var summary = new List<string>();
+    if (peers.Contains(TestHostPeer.PeerName))
+    {
+        if (warmup > 0) await TestHostPeer.RunAsync(warmup, deadline.Token); // JIT, gRPC channel
+        var result = await TestHostPeer.RunAsync(count, deadline.Token);
+        Console.WriteLine(result);
+        summary.Add(FormattableString.Invariant(
+            $"testhost_fanout6_per_sec={result.PerSecond:F1} testhost_processor_count={result.ProcessorCount} testhost_orchestrations={result.Orchestrations} testhost_p50_ms={result.P50Ms:F0} testhost_p99_ms={result.P99Ms:F0}"));
+    }
+    if (peers.Contains(AzureStoragePeer.PeerName))
+    {
+        await using var azurite = await AzuriteProcess.StartAsync();
+        Console.WriteLine($"azurite: pid {azurite.ProcessId}");
+        if (warmup > 0) await AzureStoragePeer.RunAsync(azurite.ConnectionString, Math.Min(warmup, azureCount), deadline.Token);
+        var result = await AzureStoragePeer.RunAsync(azurite.ConnectionString, azureCount, deadline.Token);
+        Console.WriteLine(result);
+        summary.Add(FormattableString.Invariant(
+            $"azurestorage_fanout6_per_sec={result.PerSecond:F1} azurestorage_orchestrations={result.Orchestrations} azurestorage_p50_ms={result.P50Ms:F0} azurestorage_p99_ms={result.P99Ms:F0}"));
+    }
+    Console.WriteLine(string.Join(' ', summary));
     return 0;
 }
