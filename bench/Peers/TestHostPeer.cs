@@ -18,12 +18,19 @@ public static class TestHostPeer
     public static async Task<PeerResult> RunAsync(int orchestrations, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(orchestrations);
-        // The host logs every call at Information; warnings and errors still reach the console.
+        // The host logs every call at Information; warnings and errors still reach the console. The options' logger factory
+        // reaches only the worker host: the gRPC sidecar is a Host.CreateDefaultBuilder web host with its own console logging,
+        // configured from environment variables, so its level is set through one while it is built.
         using var loggerFactory = PeerLogging.Quiet();
-        await using var host = await DurableTaskTestHost.StartAsync(
-            registry => registry.AddOrchestrator<FanOutSixOrchestrator>().AddActivity<DoubleActivity>(),
-            new DurableTaskTestHostOptions { LoggerFactory = loggerFactory },
-            cancellationToken);
+        DurableTaskTestHost started;
+        using (QuietSidecar())
+        {
+            started = await DurableTaskTestHost.StartAsync(
+                registry => registry.AddOrchestrator<FanOutSixOrchestrator>().AddActivity<DoubleActivity>(),
+                new DurableTaskTestHostOptions { LoggerFactory = loggerFactory },
+                cancellationToken);
+        }
+        await using var host = started;
         var client = host.Client;
         var prefix = $"fanout6-{Guid.NewGuid():N}-";
         var firstScheduled = DateTime.UtcNow;
@@ -49,6 +56,27 @@ public static class TestHostPeer
     }
 
     internal static int Input(int i) => i % 1000;
+
+    /// <summary>Sets <c>Logging__LogLevel__Default=Warning</c> (unless the caller set a level) until disposed.</summary>
+    private static EnvironmentScope QuietSidecar() => new("Logging__LogLevel__Default", "Warning");
+
+    private sealed class EnvironmentScope : IDisposable
+    {
+        private readonly string name;
+        private readonly bool set;
+
+        public EnvironmentScope(string name, string value)
+        {
+            this.name = name;
+            set = Environment.GetEnvironmentVariable(name) is null;
+            if (set) Environment.SetEnvironmentVariable(name, value);
+        }
+
+        public void Dispose()
+        {
+            if (set) Environment.SetEnvironmentVariable(name, null);
+        }
+    }
 
     internal static string InstanceId(string prefix, int i) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{prefix}{i:D7}");
 }
