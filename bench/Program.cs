@@ -102,7 +102,7 @@ static async Task<int> RunPeersAsync(BenchArguments arguments)
         return 2;
     }
     using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(30));
-    Console.WriteLine($"machine: {Environment.ProcessorCount} cores (DOTNET_PROCESSOR_COUNT={Environment.GetEnvironmentVariable("DOTNET_PROCESSOR_COUNT") ?? "unset"}), {Environment.OSVersion}, .NET {Environment.Version}");
+    Console.WriteLine($"machine: {Environment.ProcessorCount} cores (DOTNET_PROCESSOR_COUNT={Environment.GetEnvironmentVariable("DOTNET_PROCESSOR_COUNT") ?? "unset"}), {Environment.OSVersion}, .NET {Environment.Version}, load {LoadAverage()}");
     var summary = new List<string>();
     if (peers.Contains(TestHostPeer.PeerName))
     {
@@ -122,6 +122,10 @@ static async Task<int> RunPeersAsync(BenchArguments arguments)
         summary.Add(FormattableString.Invariant(
             $"azurestorage_fanout6_per_sec={result.PerSecond:F1} azurestorage_orchestrations={result.Orchestrations} azurestorage_p50_ms={result.P50Ms:F0} azurestorage_p99_ms={result.P99Ms:F0}"));
     }
+    Console.WriteLine($"load after: {LoadAverage()}");
     Console.WriteLine(string.Join(' ', summary));
     return 0;
 }
+
+// The machine is shared: the 1/5/15-minute load averages say how much else ran beside a measurement.
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
