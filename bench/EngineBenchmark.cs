@@ -86,13 +86,11 @@ internal sealed class EngineBenchmark(Func<IOrchestrationStore> createStore, Emb
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
+    /// <summary>The peers' workload classes (bench/Peers) for fan-out(6), so every backend runs the same code.</summary>
     private static void Register(DurableTaskRegistry registry) => registry
+        .AddOrchestrator<Peers.FanOutSixOrchestrator>()
+        .AddActivity<Peers.DoubleActivity>()
         .AddActivityFunc<int, int>("Work", (_, x) => x + 1)
-        .AddOrchestratorFunc<int, int>("FanOut6", async (ctx, x) =>
-        {
-            var results = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => ctx.CallActivityAsync<int>("Work", x + i)));
-            return results.Sum();
-        })
         .AddOrchestratorFunc<int, int>("Sequence200", async (ctx, x) =>
         {
             for (var i = 0; i < 200; i++) x = await ctx.CallActivityAsync<int>("Work", x);

@@ -1,12 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
 using Bench;
+using Bench.Peers;
 using DurableTasks.Backends.Sqlite;
 using DurableTasks.CrashWorker;
 
 // dotnet run -c Release --project bench -- engine --orchestrations N
 // dotnet run -c Release --project bench -- crash --orchestrations 1000
 // dotnet run -c Release --project bench -- queries --applications 2000
+// dotnet run -c Release --project bench -- peers --orchestrations 2000 [--azure-orchestrations 300] [--warmup 50] [--peers testhost,azurestorage]
+//   (Microsoft's backends on the same fan-out(6) classes; DOTNET_PROCESSOR_COUNT=256 lifts the test host's dispatcher cap)
 var arguments = BenchArguments.Parse(args);
 var folder = Directory.CreateTempSubdirectory("bench-").FullName;
 try
@@ -17,6 +20,13 @@ try
             return await RunEngineAsync(arguments, folder);
         case "queries":
             return await QueriesBenchmark.RunAsync(arguments, folder);
+        case "peers":
+            {
+                var summary = await RunPeersAsync(arguments, arguments.Get("peers", $"{TestHostPeer.PeerName},{AzureStoragePeer.PeerName}"));
+                if (summary is null) return 2;
+                Console.WriteLine(string.Join(' ', summary));
+                return 0;
+            }
         case "crash":
             {
                 var report = await CrashDrill.RunAsync(Path.Combine(folder, "drill.db"), arguments.GetInt("orchestrations", 1000), arguments.GetInt("seed", 1), TimeSpan.FromMinutes(20), Console.Out,
@@ -27,7 +37,7 @@ try
                 return report.Problems.Count == 0 && report.LeftoverMessages == 0 ? 0 : 1;
             }
         default:
-            Console.Error.WriteLine("usage: bench engine --orchestrations N | bench crash --orchestrations N | bench queries --applications N");
+            Console.Error.WriteLine("usage: bench engine --orchestrations N [--peers testhost,azurestorage|none] | bench crash --orchestrations N | bench queries --applications N | bench peers --orchestrations N [--azure-orchestrations N] [--peers testhost,azurestorage]");
             return 2;
     }
 }
@@ -55,8 +65,8 @@ static async Task<int> RunEngineAsync(BenchArguments arguments, string folder)
     var rawTx = SqliteTransactionRate.Measure(folder, TimeSpan.FromSeconds(3));
     Console.WriteLine(FormattableString.Invariant($"raw sqlite single-row transactions: {rawTx:F0}/s"));
 
-    await benchmark.RunAsync("FanOut6", 1, Math.Min(arguments.GetInt("warmup", 200), count), TimeSpan.FromMinutes(5)); // warm-up (JIT, file creation)
-    var fanOut = await benchmark.RunAsync("FanOut6", 1, count, TimeSpan.FromMinutes(15));
+    await benchmark.RunAsync(FanOutSixOrchestrator.Name, 1, Math.Min(arguments.GetInt("warmup", 200), count), TimeSpan.FromMinutes(5)); // warm-up (JIT, file creation)
+    var fanOut = await benchmark.RunAsync(FanOutSixOrchestrator.Name, 1, count, TimeSpan.FromMinutes(15));
     Console.WriteLine(FormattableString.Invariant(
         $"fan-out(6): {fanOut.Count} in {fanOut.Elapsed.TotalSeconds:F2}s = {fanOut.PerSecond:F0}/s, work items {fanOut.WorkItemsPerSecond:F0}/s, p50 {fanOut.P50Ms:F0} ms, p99 {fanOut.P99Ms:F0} ms"));
 
@@ -66,7 +76,54 @@ static async Task<int> RunEngineAsync(BenchArguments arguments, string folder)
         $"sequence(200): {sequence.Count} in {sequence.Elapsed.TotalSeconds:F2}s = {sequence.PerSecond:F1}/s, work items {sequence.WorkItemsPerSecond:F0}/s"));
 
     var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"fanout6_per_sec={fanOut.PerSecond:F0} work_items_per_sec={fanOut.WorkItemsPerSecond:F0} p50_ms={fanOut.P50Ms:F0} p99_ms={fanOut.P99Ms:F0} peak_ws_mb={peakMb:F0} sqlite_tx_per_sec={rawTx:F0} seq200_per_sec={sequence.PerSecond:F2}"));
+    var ours = string.Create(CultureInfo.InvariantCulture,
+        $"fanout6_per_sec={fanOut.PerSecond:F0} work_items_per_sec={fanOut.WorkItemsPerSecond:F0} p50_ms={fanOut.P50Ms:F0} p99_ms={fanOut.P99Ms:F0} peak_ws_mb={peakMb:F0} sqlite_tx_per_sec={rawTx:F0}");
+    Console.WriteLine(FormattableString.Invariant($"ours: {ours} seq200_per_sec={sequence.PerSecond:F2} work_items_per_tx={fanOut.WorkItemsPerSecond / rawTx:F2}"));
+
+    // The peers in the same run, on the same workload classes (bench/Peers), so the figures compare.
+    var peers = arguments.Get("peers", $"{TestHostPeer.PeerName},{AzureStoragePeer.PeerName}");
+    var summary = peers == "none" ? [] : await RunPeersAsync(arguments, peers);
+    Console.WriteLine($"peers ran with {Environment.ProcessorCount} processors (DOTNET_PROCESSOR_COUNT={Environment.GetEnvironmentVariable("DOTNET_PROCESSOR_COUNT") ?? "unset"})");
+    if (summary is null) return 2;
+    Console.WriteLine(string.Join(' ', new[] { ours }.Concat(summary)));
     return 0;
 }
+
+static async Task<List<string>?> RunPeersAsync(BenchArguments arguments, string peerList)
+{
+    var count = arguments.GetInt("orchestrations", 2000);
+    var azureCount = arguments.GetInt("azure-orchestrations", Math.Min(count, 300));
+    var warmup = arguments.GetInt("peer-warmup", 50);
+    var peers = peerList.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    if (peers.FirstOrDefault(p => p is not (TestHostPeer.PeerName or AzureStoragePeer.PeerName)) is { } unknown)
+    {
+        Console.Error.WriteLine($"unknown peer '{unknown}' (known: {TestHostPeer.PeerName}, {AzureStoragePeer.PeerName})");
+        return null;
+    }
+    using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(30));
+    Console.WriteLine($"machine: {Environment.ProcessorCount} cores (DOTNET_PROCESSOR_COUNT={Environment.GetEnvironmentVariable("DOTNET_PROCESSOR_COUNT") ?? "unset"}), {Environment.OSVersion}, .NET {Environment.Version}, load {LoadAverage()}");
+    var summary = new List<string>();
+    if (peers.Contains(TestHostPeer.PeerName))
+    {
+        if (warmup > 0) await TestHostPeer.RunAsync(warmup, deadline.Token); // JIT, gRPC channel
+        var result = await TestHostPeer.RunAsync(count, deadline.Token);
+        Console.WriteLine(result);
+        summary.Add(FormattableString.Invariant(
+            $"testhost_fanout6_per_sec={result.PerSecond:F1} testhost_processor_count={result.ProcessorCount} testhost_orchestrations={result.Orchestrations} testhost_p50_ms={result.P50Ms:F0} testhost_p99_ms={result.P99Ms:F0}"));
+    }
+    if (peers.Contains(AzureStoragePeer.PeerName))
+    {
+        await using var azurite = await AzuriteProcess.StartAsync();
+        Console.WriteLine($"azurite: pid {azurite.ProcessId}");
+        if (warmup > 0) await AzureStoragePeer.RunAsync(azurite.ConnectionString, Math.Min(warmup, azureCount), deadline.Token);
+        var result = await AzureStoragePeer.RunAsync(azurite.ConnectionString, azureCount, deadline.Token);
+        Console.WriteLine(result);
+        summary.Add(FormattableString.Invariant(
+            $"azurestorage_fanout6_per_sec={result.PerSecond:F1} azurestorage_orchestrations={result.Orchestrations} azurestorage_p50_ms={result.P50Ms:F0} azurestorage_p99_ms={result.P99Ms:F0}"));
+    }
+    Console.WriteLine($"load after: {LoadAverage()}");
+    return summary;
+}
+
+// The machine is shared: the 1/5/15-minute load averages say how much else ran beside a measurement.
+static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
