@@ -90,6 +90,7 @@ public sealed class IntakePlanner(
             RiskLevel = assessment.Level,
             SocialInvestment = project.SocialInvestment ?? false,
             KeyProject = project.KeyProject ?? false,
+            CivilAirDefenceWorks = project.CivilAirDefenceWorks,
             AcceptanceStages = submission.AcceptanceStages!,
             Items = items.Select(i => i.Code).ToList(),
             UnitName = string.IsNullOrWhiteSpace(submission.Unit) ? null : submission.Unit,

@@ -44,7 +44,7 @@ public static class JointAcceptancePolicyLoader
         if (policy.RectificationPeriodWorkingDays < 1) problems.Add("rectificationPeriodWorkingDays: at least 1");
         if (policy.CommitmentRecheckHours < 1) problems.Add("commitmentRecheckHours: at least 1");
         if (policy.SiteInspectionHour is < 0 or > 23) problems.Add("siteInspectionHour: 0 to 23");
-        foreach (var code in new[] { policy.ArchiveItem, policy.RegistrationItem }.Concat(policy.OneOf.SelectMany(g => g)))
+        foreach (var code in new[] { policy.ArchiveItem, policy.RegistrationItem, policy.CivilAirDefenceItem }.Concat(policy.OneOf.SelectMany(g => g)).Concat(policy.KeyProjectItems))
         {
             if (!catalog.TryGetItem(code, out var item) || item.Procedure != Procedure.JointAcceptance)
             {

@@ -156,7 +156,7 @@ public sealed class IntakePlannerTests : IDisposable
     }
 
     [Fact]
-    public async Task Joint_acceptance_submission_is_planned_by_stage_and_a_key_project_must_take_the_whole_early_stage()
+    public async Task Joint_acceptance_submission_is_planned_by_stage_and_a_key_project_must_take_all_of_stage_one()
     {
         string[] late = ["JA-WATER", "JA-POWER", "JA-ARCHIVES"];
         var materials = new List<MaterialInput?>();
