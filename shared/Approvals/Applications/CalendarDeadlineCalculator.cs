@@ -17,7 +17,9 @@ public sealed class CalendarDeadlineCalculator(WorkingDayCalendar calendar, doub
         var days = request.WorkingDays;
         if (request.UsedFrom is { } usedFrom && request.UsedTo is { } usedTo)
         {
-            days = Math.Max(1, days - calendar.WorkingDaysBetween(usedFrom, usedTo));
+            var used = calendar.WorkingDaysBetween(usedFrom, usedTo)
+                - request.StoppedBetween.Where(s => s.To is not null).Sum(s => calendar.WorkingDaysBetween(s.From, s.To!.Value));
+            days = Math.Max(1, days - Math.Max(0, used));
         }
         var deadline = calendar.AddWorkingDays(request.From, days);
         var yellowIndex = Math.Min(days, (int)Math.Floor(days * yellowShare) + 1);

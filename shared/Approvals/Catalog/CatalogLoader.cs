@@ -5,7 +5,7 @@ namespace Approvals.Catalog;
 /// <summary>
 /// Loads and validates the catalog from JSON, reporting every problem at once in a <see cref="CatalogValidationException"/>.
 /// Shape: <c>{"departments":[{code,name,nameEn}], "materials":[{code,name}], "items":[{code,name,nameEn,department,kind,
-/// procedure,stage,timeLimitWorkingDays,materials:[{code,required,commitable,key,commitmentClass}],commitmentAllowed,
+/// procedure,stage,timeLimitWorkingDays,materials:[{code,required,commitable,key,commitmentClass,gapEligible}],commitmentAllowed,
 /// commitmentClass,autoApprove,verification:{department,withinWorkingDays,sampling}}]}</c>.
 /// </summary>
 public static class CatalogLoader
@@ -248,6 +248,17 @@ public static class CatalogLoader
             var commitable = Bool(m, "commitable", mWhere, problems, required: false);
             var key = Bool(m, "key", mWhere, problems, required: false);
             var mClass = Enum<CommitmentClass>(m, "commitmentClass", mWhere, problems, required: false);
+            var gapEligible = Bool(m, "gapEligible", mWhere, problems, required: false);
+            if (gapEligible && (key || !required))
+            {
+                problems.Add($"{mWhere}: only a required, non-key material may be gap-eligible (容缺)");
+            }
+
+            if (gapEligible && commitable && commitmentAllowed)
+            {
+                problems.Add($"{mWhere}: gap-eligible and commitable at once; a commitment already stands in for it");
+            }
+
             if (commitable && !commitmentAllowed)
             {
                 problems.Add($"{mWhere}: commitable but the item does not allow commitment");
@@ -263,7 +274,7 @@ public static class CatalogLoader
                 problems.Add($"{mWhere}: commitmentClass given but the material is not commitable");
             }
 
-            materials.Add(new CatalogMaterial(mCode, mName, required, commitable, key, commitable ? mClass ?? itemClass : null));
+            materials.Add(new CatalogMaterial(mCode, mName, required, commitable, key, commitable ? mClass ?? itemClass : null) { GapEligible = gapEligible });
         }
 
         if (commitmentAllowed && !materials.Any(m => m.Commitable))

@@ -69,7 +69,7 @@ public sealed record RiskPolicy
     /// <summary>Heights (m) above which the project earns 1 and 2 points (24 m: high-rise; 100 m: super high-rise).</summary>
     public IReadOnlyList<double> HeightMetres { get; init; } = [24, 100];
 
-    /// <summary>Points for occupant density and technical complexity given as low / medium / high.</summary>
+    /// <summary>Points for occupant density, technical complexity and participating companies given as low / medium / high.</summary>
     public IReadOnlyDictionary<string, int> LevelPoints { get; init; } = new Dictionary<string, int>();
 
     public int MediumFromScore { get; init; } = 3;
