@@ -4,9 +4,10 @@ namespace Approvals.Catalog;
 
 /// <summary>
 /// Loads and validates the catalog from JSON, reporting every problem at once in a <see cref="CatalogValidationException"/>.
-/// Shape: <c>{"departments":[{code,name,nameEn}], "materials":[{code,name}], "items":[{code,name,nameEn,department,kind,
-/// procedure,stage,timeLimitWorkingDays,materials:[{code,required,commitable,key,commitmentClass,gapEligible}],commitmentAllowed,
-/// commitmentClass,autoApprove,verification:{department,withinWorkingDays,sampling}}]}</c>.
+/// Shape: <c>{"source","sourceFile","departments":[{code,name,nameEn}], "materials":[{code,name}], "items":[{code,name,nameEn,
+/// department,kind,procedure,stage,timeLimitWorkingDays,timeLimitSource,materials:[{code,required,commitable,key,commitmentClass,
+/// gapEligible}],commitmentAllowed,commitmentClass,autoApprove,verification:{department,withinWorkingDays,sampling,source}}]}</c>.
+/// Every number names its source: a seed and measure, or "local default, configurable".
 /// </summary>
 public static class CatalogLoader
 {
@@ -46,6 +47,8 @@ public static class CatalogLoader
                 throw new CatalogValidationException(["the catalog must be a JSON object with departments, materials and items"]);
             }
 
+            var source = String(root, "source", "catalog", problems);
+            var sourceFile = String(root, "sourceFile", "catalog", problems);
             var departments = ReadDepartments(Array(root, "departments", "catalog", problems), problems);
             var materialNames = ReadMaterials(Array(root, "materials", "catalog", problems), problems);
             var departmentCodes = departments.Select(d => d.Code).ToHashSet(StringComparer.Ordinal);
@@ -79,7 +82,7 @@ public static class CatalogLoader
                 throw new CatalogValidationException(problems);
             }
 
-            return new ItemCatalog(departments, items);
+            return new ItemCatalog(departments, items) { Source = source!, SourceFile = sourceFile! };
         }
     }
 
@@ -175,6 +178,8 @@ public static class CatalogLoader
             problems.Add($"{where}: timeLimitWorkingDays must be positive, is {timeLimit}");
         }
 
+        var timeLimitSource = String(element, "timeLimitSource", where, problems);
+
         var commitmentAllowed = Bool(element, "commitmentAllowed", where, problems, required: true);
         var autoApprove = Bool(element, "autoApprove", where, problems, required: false);
         var itemClass = Enum<CommitmentClass>(element, "commitmentClass", where, problems, required: false);
@@ -209,9 +214,10 @@ public static class CatalogLoader
             }
 
             var sampling = Enum<SamplingRule>(v, "sampling", where + " verification", problems, required: true);
+            var vSource = String(v, "source", where + " verification", problems);
             if (vDepartment is not null && within is not null && sampling is not null)
             {
-                verification = new VerificationRule(vDepartment, within.Value, sampling.Value);
+                verification = new VerificationRule(vDepartment, within.Value, sampling.Value) { Source = vSource ?? "" };
             }
         }
         else if (commitmentAllowed)
@@ -297,6 +303,7 @@ public static class CatalogLoader
             Procedure = procedure.Value,
             Stage = stage,
             TimeLimitWorkingDays = timeLimit.Value,
+            TimeLimitSource = timeLimitSource ?? "",
             Materials = materials,
             CommitmentAllowed = commitmentAllowed,
             CommitmentClass = itemClass,

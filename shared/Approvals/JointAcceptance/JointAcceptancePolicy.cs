@@ -41,6 +41,19 @@ public sealed record JointAcceptancePolicy
     /// <summary>Groups of alternative items of which an acceptance takes one (e.g. fire acceptance or fire filing); the first is the default.</summary>
     public IReadOnlyList<IReadOnlyList<string>> OneOf { get; init; } = [];
 
+    /// <summary>
+    /// Where each number or rule comes from, by name (<see cref="SourcedNames"/>): a seed and measure, or "local default,
+    /// configurable". Each time plan names its own in <see cref="AcceptanceTimePlan.Source"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Sources { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The numbers and rules of this policy that must name their source.</summary>
+    public static IReadOnlyList<string> SourcedNames { get; } =
+    [
+        "registrationMaxWorkingDays", "rectificationPeriodWorkingDays", "commitmentRecheckHours", "siteInspectionHour",
+        "keyProjectItems", "oneOf", "certificationOrder", "combinedStages",
+    ];
+
     /// <summary>The policy shipped in the assembly.</summary>
     public static JointAcceptancePolicy Embedded => EmbeddedPolicy.Value;
 
