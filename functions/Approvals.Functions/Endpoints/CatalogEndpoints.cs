@@ -1,6 +1,7 @@
 using Approvals.Catalog;
 using Approvals.Functions.Problems;
 using Approvals.Intake;
+using Approvals.JointAcceptance;
 
 namespace Approvals.Functions.Endpoints;
 
@@ -23,6 +24,7 @@ public static class CatalogEndpoints
             procedure = WireName.Of(i.Procedure),
             stage = i.Stage is { } stage ? WireName.Of(stage) : null,
             timeLimitWorkingDays = i.TimeLimitWorkingDays,
+            timeLimitSource = i.TimeLimitSource,
             commitmentAllowed = i.CommitmentAllowed,
             commitmentClass = i.CommitmentClass is { } c ? WireName.Of(c) : null,
             autoApprove = i.AutoApprove,
@@ -36,9 +38,17 @@ public static class CatalogEndpoints
                 commitmentClass = m.CommitmentClass is { } mc ? WireName.Of(mc) : null,
             }),
             verification = i.Verification is { } v
-                ? new { department = v.Department, withinWorkingDays = v.WithinWorkingDays, sampling = WireName.Of(v.Sampling) }
+                ? new { department = v.Department, withinWorkingDays = v.WithinWorkingDays, sampling = WireName.Of(v.Sampling), source = v.Source }
                 : null,
         })));
+
+        // Every number officials set, each with its source (a seed and measure, or "local default, configurable").
+        group.MapGet("/policy", (IntakePolicy intake, JointAcceptancePolicy jointAcceptance, ItemCatalog catalog) => Results.Ok(new
+        {
+            catalog = new { source = catalog.Source, sourceFile = catalog.SourceFile },
+            intake,
+            jointAcceptance,
+        }));
 
         group.MapGet("/catalog/departments", (ItemCatalog catalog) =>
             Results.Ok(catalog.Departments.Select(d => new { code = d.Code, name = d.Name, nameEn = d.NameEn })));

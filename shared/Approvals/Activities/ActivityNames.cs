@@ -15,12 +15,16 @@ public static class ActivityNames
 
 /// <summary>
 /// Input of ComputeDeadline: N working days after <see cref="From"/>; when <see cref="UsedFrom"/>/<see cref="UsedTo"/>
-/// are set, the working days already used between them are deducted (the remaining time after a stopped clock).
+/// are set, the working days already used between them are deducted (the remaining time after a stopped clock), less
+/// the working days of the earlier clock stops in <see cref="StoppedBetween"/> (measure 15: a stop is not used time).
 /// </summary>
 public sealed record DeadlineRequest(DateTimeOffset From, int WorkingDays)
 {
     public DateTimeOffset? UsedFrom { get; init; }
     public DateTimeOffset? UsedTo { get; init; }
+
+    /// <summary>Clock stops (each ended) between <see cref="UsedFrom"/> and <see cref="UsedTo"/>: their working days were not used.</summary>
+    public IReadOnlyList<Applications.PauseView> StoppedBetween { get; init; } = [];
 }
 
 /// <summary>A working-day deadline (end of the Nth working day, Asia/Shanghai), when it turns yellow, and whether it is provisional.</summary>

@@ -37,7 +37,7 @@ public sealed record ApplicationPlan
 public sealed record PlannedItem(string Item, string Name, string Department);
 
 /// <summary>
-/// A department's review of one item, with its statutory limit in working days and the computed deadline.
+/// A department's review of one item, with the catalog's limit in working days and the computed deadline.
 /// <see cref="Basis"/> is the request the deadline was computed from, so a provisional deadline can be computed
 /// again once the missing year's holiday schedule is loaded.
 /// </summary>

@@ -8,16 +8,21 @@ namespace Approvals.Applications;
 /// when the light turns yellow (the day on which the configured share of the limit has been used, the last working day
 /// at the latest), and whether the count reaches into a year whose holiday schedule is not loaded (provisional).
 /// </summary>
-public sealed class CalendarDeadlineCalculator(WorkingDayCalendar calendar, double yellowShare = 0.8) : IDeadlineCalculator
+public sealed class CalendarDeadlineCalculator(WorkingDayCalendar calendar, double yellowShare) : IDeadlineCalculator
 {
-    public static CalendarDeadlineCalculator FromEmbeddedData() => new(WorkingDayCalendar.FromEmbeddedData());
+    /// <summary>The embedded holiday calendar with the yellow share of the embedded policy (<c>lights.yellowShare</c>).</summary>
+    public static CalendarDeadlineCalculator FromEmbeddedData() => new(WorkingDayCalendar.FromEmbeddedData(), Intake.IntakePolicy.Embedded.Lights.YellowShare);
+
+    public CalendarDeadlineCalculator(WorkingDayCalendar calendar) : this(calendar, Intake.IntakePolicy.Embedded.Lights.YellowShare) { }
 
     public Deadline Compute(DeadlineRequest request)
     {
         var days = request.WorkingDays;
         if (request.UsedFrom is { } usedFrom && request.UsedTo is { } usedTo)
         {
-            days = Math.Max(1, days - calendar.WorkingDaysBetween(usedFrom, usedTo));
+            var used = calendar.WorkingDaysBetween(usedFrom, usedTo)
+                - request.StoppedBetween.Where(s => s.To is not null).Sum(s => calendar.WorkingDaysBetween(s.From, s.To!.Value));
+            days = Math.Max(1, days - Math.Max(0, used));
         }
         var deadline = calendar.AddWorkingDays(request.From, days);
         var yellowIndex = Math.Min(days, (int)Math.Floor(days * yellowShare) + 1);

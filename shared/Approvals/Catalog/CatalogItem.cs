@@ -2,7 +2,7 @@ namespace Approvals.Catalog;
 
 /// <summary>
 /// An item (事项) of the published catalog (事项清单): one approval, filing or acceptance owned by one department,
-/// with its statutory time limit in working days, materials, commitment and verification rules.
+/// with its time limit in working days (and where that number comes from), materials, commitment and verification rules.
 /// </summary>
 public sealed record CatalogItem
 {
@@ -24,6 +24,9 @@ public sealed record CatalogItem
     public AcceptanceStage? Stage { get; init; }
 
     public required int TimeLimitWorkingDays { get; init; }
+
+    /// <summary>Where <see cref="TimeLimitWorkingDays"/> comes from: a seed and measure, or "local default, configurable".</summary>
+    public string TimeLimitSource { get; init; } = "";
 
     public required IReadOnlyList<CatalogMaterial> Materials { get; init; }
 

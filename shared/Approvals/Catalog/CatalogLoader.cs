@@ -4,9 +4,10 @@ namespace Approvals.Catalog;
 
 /// <summary>
 /// Loads and validates the catalog from JSON, reporting every problem at once in a <see cref="CatalogValidationException"/>.
-/// Shape: <c>{"departments":[{code,name,nameEn}], "materials":[{code,name}], "items":[{code,name,nameEn,department,kind,
-/// procedure,stage,timeLimitWorkingDays,materials:[{code,required,commitable,key,commitmentClass}],commitmentAllowed,
-/// commitmentClass,autoApprove,verification:{department,withinWorkingDays,sampling}}]}</c>.
+/// Shape: <c>{"source","sourceFile","departments":[{code,name,nameEn}], "materials":[{code,name}], "items":[{code,name,nameEn,
+/// department,kind,procedure,stage,timeLimitWorkingDays,timeLimitSource,materials:[{code,required,commitable,key,commitmentClass,
+/// gapEligible}],commitmentAllowed,commitmentClass,autoApprove,verification:{department,withinWorkingDays,sampling,source}}]}</c>.
+/// Every number names its source: a seed and measure, or "local default, configurable".
 /// </summary>
 public static class CatalogLoader
 {
@@ -46,6 +47,8 @@ public static class CatalogLoader
                 throw new CatalogValidationException(["the catalog must be a JSON object with departments, materials and items"]);
             }
 
+            var source = String(root, "source", "catalog", problems);
+            var sourceFile = String(root, "sourceFile", "catalog", problems);
             var departments = ReadDepartments(Array(root, "departments", "catalog", problems), problems);
             var materialNames = ReadMaterials(Array(root, "materials", "catalog", problems), problems);
             var departmentCodes = departments.Select(d => d.Code).ToHashSet(StringComparer.Ordinal);
@@ -79,7 +82,7 @@ public static class CatalogLoader
                 throw new CatalogValidationException(problems);
             }
 
-            return new ItemCatalog(departments, items);
+            return new ItemCatalog(departments, items) { Source = source!, SourceFile = sourceFile! };
         }
     }
 
@@ -175,6 +178,8 @@ public static class CatalogLoader
             problems.Add($"{where}: timeLimitWorkingDays must be positive, is {timeLimit}");
         }
 
+        var timeLimitSource = String(element, "timeLimitSource", where, problems);
+
         var commitmentAllowed = Bool(element, "commitmentAllowed", where, problems, required: true);
         var autoApprove = Bool(element, "autoApprove", where, problems, required: false);
         var itemClass = Enum<CommitmentClass>(element, "commitmentClass", where, problems, required: false);
@@ -209,9 +214,10 @@ public static class CatalogLoader
             }
 
             var sampling = Enum<SamplingRule>(v, "sampling", where + " verification", problems, required: true);
+            var vSource = String(v, "source", where + " verification", problems);
             if (vDepartment is not null && within is not null && sampling is not null)
             {
-                verification = new VerificationRule(vDepartment, within.Value, sampling.Value);
+                verification = new VerificationRule(vDepartment, within.Value, sampling.Value) { Source = vSource ?? "" };
             }
         }
         else if (commitmentAllowed)
@@ -248,6 +254,17 @@ public static class CatalogLoader
             var commitable = Bool(m, "commitable", mWhere, problems, required: false);
             var key = Bool(m, "key", mWhere, problems, required: false);
             var mClass = Enum<CommitmentClass>(m, "commitmentClass", mWhere, problems, required: false);
+            var gapEligible = Bool(m, "gapEligible", mWhere, problems, required: false);
+            if (gapEligible && (key || !required))
+            {
+                problems.Add($"{mWhere}: only a required, non-key material may be gap-eligible (容缺)");
+            }
+
+            if (gapEligible && commitable && commitmentAllowed)
+            {
+                problems.Add($"{mWhere}: gap-eligible and commitable at once; a commitment already stands in for it");
+            }
+
             if (commitable && !commitmentAllowed)
             {
                 problems.Add($"{mWhere}: commitable but the item does not allow commitment");
@@ -263,7 +280,7 @@ public static class CatalogLoader
                 problems.Add($"{mWhere}: commitmentClass given but the material is not commitable");
             }
 
-            materials.Add(new CatalogMaterial(mCode, mName, required, commitable, key, commitable ? mClass ?? itemClass : null));
+            materials.Add(new CatalogMaterial(mCode, mName, required, commitable, key, commitable ? mClass ?? itemClass : null) { GapEligible = gapEligible });
         }
 
         if (commitmentAllowed && !materials.Any(m => m.Commitable))
@@ -286,6 +303,7 @@ public static class CatalogLoader
             Procedure = procedure.Value,
             Stage = stage,
             TimeLimitWorkingDays = timeLimit.Value,
+            TimeLimitSource = timeLimitSource ?? "",
             Materials = materials,
             CommitmentAllowed = commitmentAllowed,
             CommitmentClass = itemClass,

@@ -23,6 +23,12 @@ public sealed class ItemCatalog
 
     public IReadOnlyList<Department> Departments { get; }
 
+    /// <summary>What the catalog is drawn from, and the handbook file (relative to the repository root) that summarises it.</summary>
+    public string Source { get; init; } = "";
+
+    /// <inheritdoc cref="Source"/>
+    public string SourceFile { get; init; } = "";
+
     /// <summary>Items in catalog order.</summary>
     public IReadOnlyList<CatalogItem> Items { get; }
 

@@ -90,6 +90,7 @@ public sealed class IntakePlanner(
             RiskLevel = assessment.Level,
             SocialInvestment = project.SocialInvestment ?? false,
             KeyProject = project.KeyProject ?? false,
+            CivilAirDefenceWorks = project.CivilAirDefenceWorks,
             AcceptanceStages = submission.AcceptanceStages!,
             Items = items.Select(i => i.Code).ToList(),
             UnitName = string.IsNullOrWhiteSpace(submission.Unit) ? null : submission.Unit,
@@ -139,8 +140,8 @@ public sealed class IntakePlanner(
 
     /// <summary>
     /// One commitment per material however many items need it (一对多). A material every requiring item lets be
-    /// committed is an ordinary commitment of the catalog's class; a non-key material otherwise becomes a gap
-    /// (容缺受理) to supply later, which credit must allow.
+    /// committed is an ordinary commitment of the catalog's class; a material the catalog marks gap-eligible for every
+    /// other item becomes a gap (容缺受理) to supply later, which credit must allow. Nothing else may be missing.
     /// </summary>
     private List<DraftCommitment> PlanCommitments(Submission submission, List<CatalogItem> items, CreditStanding? standing, IntakeProblems problems)
     {
@@ -167,6 +168,12 @@ public sealed class IntakePlanner(
             }
             var key = requiring.Where(it => it.Material(code)!.Key).Select(it => it.Code).ToList();
             if (key.Count > 0) { problems.Add(field, $"{code} is a key material of {string.Join(", ", key)}: it must be provided, not committed."); continue; }
+            var closed = refusing.Where(it => it.Material(code) is not { GapEligible: true }).Select(it => it.Code).ToList();
+            if (closed.Count > 0)
+            {
+                problems.Add(field, $"{string.Join(", ", closed)} take no commitment for {code} and the catalog does not open it to acceptance with gaps (容缺): it must be provided.");
+                continue;
+            }
             if (@class != "supplement") { problems.Add($"{field}.class", $"{string.Join(", ", refusing.Select(r => r.Code))} take no commitment for {code}; only a gap to supplement (容缺) is possible."); continue; }
             if (standing is { GapAcceptanceAllowed: false }) { problems.Add(field, $"acceptance with gaps refused: credit grade {standing.Grade}."); continue; }
             drafts.Add(new DraftCommitment(code, requiring[0].Material(code)!.Name, @class, requiring, Gap: true));

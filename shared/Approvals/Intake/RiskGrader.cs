@@ -1,8 +1,8 @@
 namespace Approvals.Intake;
 
 /// <summary>
-/// Grades a project's risk (分级分类监管, measure 29) from its type, scale, height, occupant density and technical
-/// complexity, by the points of <see cref="RiskPolicy"/>.
+/// Grades a project's risk (分级分类监管, measure 29) from its type, scale, height, occupant density, technical
+/// complexity and participating companies (参建单位), by the points of <see cref="RiskPolicy"/>.
 /// </summary>
 public sealed class RiskGrader(RiskPolicy policy)
 {
@@ -23,6 +23,7 @@ public sealed class RiskGrader(RiskPolicy policy)
         Add(policy.HeightMetres.Count(t => (project.Height ?? 0) > t), $"height {project.Height} m");
         Add(policy.LevelPoints.GetValueOrDefault(project.OccupantDensity ?? "", 0), $"occupant density {project.OccupantDensity}");
         Add(policy.LevelPoints.GetValueOrDefault(project.TechnicalComplexity ?? "", 0), $"technical complexity {project.TechnicalComplexity}");
+        Add(policy.LevelPoints.GetValueOrDefault(project.ParticipatingCompanies ?? "", 0), $"参建单位 participating companies {project.ParticipatingCompanies}");
 
         var level = score >= policy.HighFromScore ? RiskLevels.High : score >= policy.MediumFromScore ? RiskLevels.Medium : RiskLevels.Low;
         if ((project.Height ?? 0) > policy.AlwaysHighAboveHeightMetres && level != RiskLevels.High)

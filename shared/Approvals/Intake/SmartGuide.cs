@@ -61,7 +61,8 @@ public sealed class SmartGuide
             : "提交申请，各部门并联审批 Submit once; departments review in parallel");
         if (projectType is ProjectTypes.Industrial or ProjectTypes.Warehouse && stage == "completion")
         {
-            steps.Add("工业、仓储项目合并验收 3 个工作日办结 Industrial and warehouse projects: combined acceptance within 3 working days");
+            steps.Add("社会投资简易低风险的工业、仓储项目，先期、后期合并验收不超过 3 个工作日；其他项目按风险等级 7 或 12 个工作日 "
+                + "Simple low-risk social-investment industrial and warehouse projects: combined acceptance within 3 working days; others 7 or 12 by risk");
         }
         return new GuideAnswer(items.Select(i => i.Code).ToList(), materials, steps);
     }

@@ -36,6 +36,15 @@ public sealed record ProjectInput
     public string? TechnicalComplexity { get; init; }
     public bool? SocialInvestment { get; init; }
     public bool? KeyProject { get; init; }
+
+    /// <summary>
+    /// The risk the participating companies (参建单位: builder, designer, contractor, supervisor…) bring, from their
+    /// qualifications and credit: low, medium or high (Shandong 2023 measure 29 names them among the risk factors).
+    /// </summary>
+    public string? ParticipatingCompanies { get; init; }
+
+    /// <summary>Whether the project has civil-air-defence works (人防工程); joint acceptance needs their filing only then.</summary>
+    public bool? CivilAirDefenceWorks { get; init; }
 }
 
 /// <summary>A material already uploaded (its id is the SHA-256 from <c>POST /api/materials</c>).</summary>

@@ -34,6 +34,10 @@ internal static class SubmissionShape
             if (p.Height is not >= 0) problems.Add("project.height", "project.height (m) must be zero or more.");
             if (!Levels.Contains(p.OccupantDensity ?? "")) problems.Add("project.occupantDensity", "project.occupantDensity must be low, medium or high.");
             if (!Levels.Contains(p.TechnicalComplexity ?? "")) problems.Add("project.technicalComplexity", "project.technicalComplexity must be low, medium or high.");
+            if (p.ParticipatingCompanies is { } companies && !Levels.Contains(companies))
+            {
+                problems.Add("project.participatingCompanies", "project.participatingCompanies (参建单位 risk) must be low, medium or high when given.");
+            }
         }
 
         if (s.Procedure is not (CommitmentApproval or JointAcceptance))

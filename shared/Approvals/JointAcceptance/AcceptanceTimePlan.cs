@@ -13,6 +13,9 @@ public sealed record AcceptanceTimePlan
     /// <summary>The overall limit in working days from acceptance (e.g. 12, 7 or 3).</summary>
     public required int TotalWorkingDays { get; init; }
 
+    /// <summary>Where the limit and the step split come from: a seed and measure, or "local default, configurable".</summary>
+    public string Source { get; init; } = "";
+
     /// <summary>Working days per step, by step name (<see cref="AcceptanceSteps"/>).</summary>
     public required IReadOnlyDictionary<string, int> Steps { get; init; }
 

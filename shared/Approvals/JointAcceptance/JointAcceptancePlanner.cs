@@ -6,8 +6,8 @@ using Approvals.Catalog;
 namespace Approvals.JointAcceptance;
 
 /// <summary>
-/// Intake of a joint completion acceptance (竣工联合验收): checks the stage choice (a key project takes the whole early
-/// stage at once), picks the items per stage from the catalog, chooses the time plan by type and risk, and computes
+/// Intake of a joint completion acceptance (竣工联合验收): checks the stage choice (a key project takes all of Qingdao's
+/// stage 1 at once), picks the items per stage from the catalog, chooses the time plan by type and risk, and computes
 /// every step's working-day deadline and the site appointment.
 /// </summary>
 public sealed class JointAcceptancePlanner(ItemCatalog catalog, JointAcceptancePolicy policy, IDeadlineCalculator calendar)
@@ -28,17 +28,11 @@ public sealed class JointAcceptancePlanner(ItemCatalog catalog, JointAcceptanceP
         var items = ChooseItems(request, stages, problems);
         if (request.KeyProject)
         {
-            if (!stages.Contains(AcceptanceStage.Early))
+            var missing = KeyProjectGroups(request).Where(group => !group.Any(items.Contains)).Select(g => string.Join(" or ", g)).ToList();
+            if (missing.Count > 0)
             {
-                problems.Add("acceptanceStages: a key project must apply for the whole early stage at once (early or combined), not the late stage alone");
-            }
-            else
-            {
-                var missing = WholeStage(AcceptanceStage.Early).Where(group => !group.Any(items.Contains)).Select(g => string.Join(" or ", g)).ToList();
-                if (missing.Count > 0)
-                {
-                    problems.Add($"items: a key project must apply for the whole early stage at once; missing {string.Join(", ", missing)}");
-                }
+                problems.Add($"items: a key project must apply for every stage-1 item at once (Qingdao 2022 三(七)); missing {string.Join(", ", missing)}"
+                    + (choice == AcceptanceStageChoice.Combined ? "" : "; they span the early and late stages, so choose combined"));
             }
         }
         if (problems.Count == 0 && items.All(i => i == policy.RegistrationItem))
@@ -99,7 +93,8 @@ public sealed class JointAcceptancePlanner(ItemCatalog catalog, JointAcceptanceP
     {
         if (request.Items.Count == 0)
         {
-            return stages.SelectMany(WholeStage).Select(group => group[0]).ToList();
+            return stages.SelectMany(WholeStage).Select(group => group[0])
+                .Where(code => request.CivilAirDefenceWorks != false || code != policy.CivilAirDefenceItem).ToList();
         }
         var chosen = new List<string>();
         foreach (var code in request.Items.Distinct(StringComparer.Ordinal))
@@ -123,6 +118,12 @@ public sealed class JointAcceptancePlanner(ItemCatalog catalog, JointAcceptanceP
         }
         return catalog.ItemsOf(Procedure.JointAcceptance).Select(i => i.Code).Where(chosen.Contains).ToList();
     }
+
+    /// <summary>Qingdao's stage 1 as groups of alternatives; the civil-air-defence filing only for a project with such works.</summary>
+    private IEnumerable<IReadOnlyList<string>> KeyProjectGroups(JointAcceptanceRequest request) =>
+        policy.KeyProjectItems
+            .Where(code => request.CivilAirDefenceWorks == true || code != policy.CivilAirDefenceItem)
+            .Select(code => policy.OneOf.FirstOrDefault(g => g.Contains(code)) ?? [code]);
 
     /// <summary>The items of a stage in catalog order, each as its group of alternatives (a group of one for most).</summary>
     private IEnumerable<IReadOnlyList<string>> WholeStage(AcceptanceStage stage)

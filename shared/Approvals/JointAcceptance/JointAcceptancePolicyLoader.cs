@@ -44,16 +44,22 @@ public static class JointAcceptancePolicyLoader
         if (policy.RectificationPeriodWorkingDays < 1) problems.Add("rectificationPeriodWorkingDays: at least 1");
         if (policy.CommitmentRecheckHours < 1) problems.Add("commitmentRecheckHours: at least 1");
         if (policy.SiteInspectionHour is < 0 or > 23) problems.Add("siteInspectionHour: 0 to 23");
-        foreach (var code in new[] { policy.ArchiveItem, policy.RegistrationItem }.Concat(policy.OneOf.SelectMany(g => g)))
+        foreach (var code in new[] { policy.ArchiveItem, policy.RegistrationItem, policy.CivilAirDefenceItem }.Concat(policy.OneOf.SelectMany(g => g)).Concat(policy.KeyProjectItems))
         {
             if (!catalog.TryGetItem(code, out var item) || item.Procedure != Procedure.JointAcceptance)
             {
                 problems.Add($"'{code}' is not a joint-acceptance item of the catalog");
             }
         }
+        foreach (var name in JointAcceptancePolicy.SourcedNames.Where(n => !policy.Sources.TryGetValue(n, out var source) || string.IsNullOrWhiteSpace(source)))
+        {
+            problems.Add($"sources.{name}: missing; name the seed and measure, or \"local default, configurable\"");
+        }
+        foreach (var name in policy.Sources.Keys.Except(JointAcceptancePolicy.SourcedNames)) problems.Add($"sources.{name}: names nothing of the policy");
         foreach (var plan in policy.TimePlans ?? [])
         {
             var where = $"timePlans['{plan.Name}']";
+            if (string.IsNullOrWhiteSpace(plan.Source)) problems.Add($"{where}: source missing; name the seed and measure, or \"local default, configurable\"");
             foreach (var step in AcceptanceSteps.All.Where(s => !plan.Steps.ContainsKey(s))) problems.Add($"{where}: no working days for step '{step}'");
             foreach (var step in plan.Steps.Keys.Except(AcceptanceSteps.All)) problems.Add($"{where}: unknown step '{step}'");
             foreach (var (step, days) in plan.Steps.Where(s => s.Value < 0)) problems.Add($"{where}: step '{step}' has {days} working days");

@@ -20,8 +20,14 @@ public sealed record JointAcceptanceRequest
 
     public bool SocialInvestment { get; init; }
 
-    /// <summary>A key project (重点项目) must apply for the whole early stage at once.</summary>
+    /// <summary>A key project (重点项目) must apply for all of Qingdao's stage 1 at once (<see cref="JointAcceptancePolicy.KeyProjectItems"/>).</summary>
     public bool KeyProject { get; init; }
+
+    /// <summary>
+    /// Whether the project has civil-air-defence works (人防工程): when true their filing is part of a key project's stage 1;
+    /// when false it is left out of the default items; null when the applicant did not say.
+    /// </summary>
+    public bool? CivilAirDefenceWorks { get; init; }
 
     /// <summary>early, late or combined.</summary>
     public required string AcceptanceStages { get; init; }

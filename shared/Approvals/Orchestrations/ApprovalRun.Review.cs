@@ -38,11 +38,12 @@ internal sealed partial class ApprovalRun
 
             // Only the departments that asked for corrections review again, with the time they had left.
             var pauseFrom = pauses[^1].From;
+            var earlierStops = pauses.Take(pauses.Count - 1).ToList();
             var again = new List<PlannedTask>();
             foreach (var c in corrections)
             {
                 var task = pending.Single(t => t.Department == c.Department && t.Item == c.Item);
-                var basis = new DeadlineRequest(Now, task.TimeLimitWorkingDays) { UsedFrom = plan.AcceptedAt, UsedTo = pauseFrom };
+                var basis = new DeadlineRequest(Now, task.TimeLimitWorkingDays) { UsedFrom = plan.AcceptedAt, UsedTo = pauseFrom, StoppedBetween = earlierStops };
                 var remaining = await context.CallActivityAsync<Deadline>(ActivityNames.ComputeDeadline, basis, Retry);
                 again.Add(task with { DueAt = remaining.DueAt, YellowAt = remaining.YellowAt, Provisional = remaining.Provisional, Basis = basis });
             }

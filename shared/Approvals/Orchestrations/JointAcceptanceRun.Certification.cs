@@ -8,12 +8,14 @@ internal sealed partial class JointAcceptanceRun
 {
     /// <summary>
     /// Closing the loop (闭环): every commitment of the project from earlier approvals must be verified before acceptance
-    /// passes. A broken or false one fails the acceptance; an open one blocks it, with the clock stopped and the reason
-    /// recorded, and it is looked at again on a timer or when signalled. True when acceptance may pass.
+    /// passes. A broken or false one fails the acceptance; an open one blocks it with the reason recorded, and it is
+    /// looked at again on a timer or when signalled. The clock stops only while one still waits on the applicant
+    /// (measure 15). True when acceptance may pass.
     /// </summary>
     private async Task<bool> CloseTheLoopAsync(int round)
     {
         var blocked = false;
+        var stopped = false;
         while (true)
         {
             earlierCommitments = await context.CallActivityAsync<IReadOnlyList<EarlierCommitment>>(JointAcceptanceActivityNames.LookUpProjectCommitments, plan.ProjectCode, Retry);
@@ -30,11 +32,10 @@ internal sealed partial class JointAcceptanceRun
             {
                 if (blocked)
                 {
-                    pauses[^1] = pauses[^1] with { To = Now };
                     reason = null;
                     status = "under-review";
-                    Record("every earlier commitment is verified; clock restarted");
-                    await ShiftDeadlinesAsync();
+                    Record("every earlier commitment is verified");
+                    if (stopped) await RestartClockAsync();
                 }
                 else if (earlierCommitments.Count > 0)
                 {
@@ -42,12 +43,27 @@ internal sealed partial class JointAcceptanceRun
                 }
                 return true;
             }
+
+            // Measure 15: only waiting on the applicant (a commitment still to supply) stops the clock; a department
+            // checking what the applicant supplied is the administration's time.
+            var waitingOnApplicant = open.Any(c => c.AwaitsApplicant);
+            if (waitingOnApplicant && !stopped)
+            {
+                stopped = true;
+                pauses.Add(new PauseView(Now, null, "awaiting-commitment-verification"));
+                if (blocked) Record("an earlier commitment waits on the applicant again; clock stopped");
+            }
+            else if (!waitingOnApplicant && stopped)
+            {
+                stopped = false;
+                Record("the applicant has supplied every earlier commitment; the departments check them with the clock running");
+                await RestartClockAsync();
+            }
             if (!blocked)
             {
                 blocked = true;
                 reason = "blocked until earlier commitment(s) are verified: " + string.Join("; ", open.Select(c =>
                     $"{c.CommitmentId} ({c.MaterialCode}) of {c.ApplicationId} is {c.Status}{(c.DueAt is { } due ? $", due {Local(due):yyyy-MM-dd}" : "")}"));
-                pauses.Add(new PauseView(Now, null, "awaiting-commitment-verification"));
                 status = "blocked";
                 IssueOpinion("blocked", round, reason);
             }
@@ -62,6 +78,13 @@ internal sealed partial class JointAcceptanceRun
             await Task.WhenAny(nudge, recheck);
             cancel.Cancel();
         }
+    }
+
+    /// <summary>Ends the running clock stop and moves every remaining deadline by the time the clock stood still.</summary>
+    private async Task RestartClockAsync()
+    {
+        pauses[^1] = pauses[^1] with { To = Now };
+        await ShiftDeadlinesAsync();
     }
 
     /// <summary>Accepted means certified: the acceptance certificate (竣工联合验收意见书), naming the unit when one is accepted on its own.</summary>

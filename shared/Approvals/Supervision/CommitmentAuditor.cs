@@ -10,7 +10,7 @@ namespace Approvals.Supervision;
 /// commitments, sorts them into due soon / overdue / broken, keeps the audit (write-once per run time) and
 /// notifies the applicant of what is due soon and the supervisor of what is overdue.
 /// </summary>
-public sealed class CommitmentAuditor(ApplicationQueries queries, IDeadlineCalculator calendar, IKeyedRecords records, int dueSoonWorkingDays = 3)
+public sealed class CommitmentAuditor(ApplicationQueries queries, IDeadlineCalculator calendar, IKeyedRecords records, int? dueSoonWorkingDays = null)
 {
     public const string Scope = "commitment-audits";
     public const string NotificationScope = "audit-notifications";
@@ -21,7 +21,7 @@ public sealed class CommitmentAuditor(ApplicationQueries queries, IDeadlineCalcu
         var dueSoon = new List<AuditEntry>();
         var overdue = new List<AuditEntry>();
         var broken = new List<AuditEntry>();
-        var soonLimit = calendar.Compute(new Activities.DeadlineRequest(now, dueSoonWorkingDays)).DueAt;
+        var soonLimit = calendar.Compute(new Activities.DeadlineRequest(now, dueSoonWorkingDays ?? Intake.IntakePolicy.Embedded.Lights.DueSoonWorkingDays)).DueAt;
         await foreach (var view in queries.EveryAsync(null, cancellationToken))
         {
             foreach (var c in view.Commitments)

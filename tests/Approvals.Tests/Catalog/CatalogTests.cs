@@ -93,6 +93,7 @@ public class CatalogTests
     {
         var json = """
             {
+              "source": "test", "sourceFile": "test.md",
               "departments": [
                 {"code": "HUD", "name": "住房和城乡建设局", "nameEn": "Housing"},
                 {"code": "HUD", "name": "重复", "nameEn": "Duplicate"}
@@ -100,13 +101,13 @@ public class CatalogTests
               "materials": [{"code": "LAND-CERT", "name": "不动产权证书"}, {"code": "LAND-CERT", "name": "again"}],
               "items": [
                 {"code": "A", "name": "甲", "nameEn": "A", "department": "NOPE", "kind": "approval", "procedure": "commitment-approval",
-                 "timeLimitWorkingDays": 0, "materials": [{"code": "LAND-CERT", "required": true, "commitable": true}],
+                 "timeLimitWorkingDays": 0, "timeLimitSource": "test", "materials": [{"code": "LAND-CERT", "required": true, "commitable": true}],
                  "commitmentAllowed": true, "autoApprove": false,
-                 "verification": {"department": "GHOST", "withinWorkingDays": 5, "sampling": "sometimes"}},
+                 "verification": {"department": "GHOST", "withinWorkingDays": 5, "sampling": "sometimes", "source": "test"}},
                 {"code": "A", "name": "乙", "nameEn": "A again", "department": "HUD", "kind": "approval", "procedure": "commitment-approval",
-                 "timeLimitWorkingDays": 5, "materials": [], "commitmentAllowed": false, "autoApprove": false},
+                 "timeLimitWorkingDays": 5, "timeLimitSource": "test", "materials": [], "commitmentAllowed": false, "autoApprove": false},
                 {"code": "J", "name": "丙", "nameEn": "J", "department": "HUD", "kind": "inspection", "procedure": "joint-acceptance",
-                 "timeLimitWorkingDays": 5, "materials": [{"code": "UNKNOWN-DOC", "required": true}, {"code": "LAND-CERT", "required": false, "key": true}],
+                 "timeLimitWorkingDays": 5, "timeLimitSource": "test", "materials": [{"code": "UNKNOWN-DOC", "required": true}, {"code": "LAND-CERT", "required": false, "key": true}],
                  "commitmentAllowed": false, "autoApprove": true}
               ]
             }

@@ -15,14 +15,17 @@ public sealed class IntakeFixture : IDisposable
     public const string Uscc = "91350100M000100Y43";
     private readonly string folder = Directory.CreateTempSubdirectory("intake-").FullName;
 
-    public IntakeFixture()
+    public IntakeFixture() : this(ItemCatalog.Embedded) { }
+
+    /// <summary>Intake over another catalog (e.g. the embedded one with an edit the test needs).</summary>
+    public IntakeFixture(ItemCatalog catalog)
     {
         Clock = new FakeTimeProvider(new DateTimeOffset(2026, 9, 28, 9, 0, 0, TimeSpan.FromHours(8)));
         Materials = new FolderMaterialStore(Path.Combine(folder, "materials"), Clock);
         Credit = new SqliteCreditLedger(Path.Combine(folder, "credit.db"));
         var calendar = CalendarDeadlineCalculator.FromEmbeddedData();
-        Planner = new IntakePlanner(ItemCatalog.Embedded, IntakePolicy.Embedded, calendar, Credit, Materials, Clock,
-            new JointAcceptancePlanner(ItemCatalog.Embedded, JointAcceptancePolicy.Embedded, calendar), EarlierCommitments);
+        Planner = new IntakePlanner(catalog, IntakePolicy.Embedded, calendar, Credit, Materials, Clock,
+            new JointAcceptancePlanner(catalog, JointAcceptancePolicy.Embedded, calendar), EarlierCommitments);
     }
 
     public FakeTimeProvider Clock { get; }
@@ -48,6 +51,15 @@ public sealed class IntakeFixture : IDisposable
             Materials = materials,
             Commitments = commitments.Select(c => (CommitmentInput?)new CommitmentInput(c.Code, c.Class)).ToList(),
         };
+    }
+
+    /// <summary>The embedded catalog JSON changed by <paramref name="edit"/>, loaded and validated.</summary>
+    public static ItemCatalog EmbeddedCatalogWith(Action<System.Text.Json.Nodes.JsonNode> edit)
+    {
+        using var stream = typeof(ItemCatalog).Assembly.GetManifestResourceStream("Approvals.Data.catalog.json")!;
+        var root = System.Text.Json.Nodes.JsonNode.Parse(stream)!;
+        edit(root);
+        return CatalogLoader.Load(root.ToJsonString());
     }
 
     public static Submission Valid() => new()

@@ -12,15 +12,23 @@ public sealed class IntakePlannerTests : IDisposable
     [Fact]
     public async Task Shared_material_is_committed_once_for_every_item_that_needs_it_with_the_strictest_class()
     {
-        var submission = await f.PermitAndCivilDefenceAsync(("LAND-CERT", "supplement"), ("FUNDS-PROOF", "retained"));
+        // The embedded catalog shares no commitable material between two items, so the test adds one: FUNDS-PROOF,
+        // retained for the permit, also asked by civil air defence as a supplement.
+        var catalog = IntakeFixture.EmbeddedCatalogWith(root =>
+        {
+            var civilDefence = root["items"]!.AsArray().Single(i => (string?)i!["code"] == "CP-CIVILDEF")!;
+            civilDefence["materials"]!.AsArray().Add(System.Text.Json.Nodes.JsonNode.Parse("""{"code":"FUNDS-PROOF","required":true,"commitable":true,"key":false,"commitmentClass":"supplement"}"""));
+        });
+        using var shared = new IntakeFixture(catalog);
+        var submission = await shared.PermitAndCivilDefenceAsync(("FUNDS-PROOF", "supplement"));
 
-        var decision = await f.Planner.PlanAsync("APP-1", submission, IntakeFixture.Uscc);
+        var decision = await shared.Planner.PlanAsync("APP-1", submission, IntakeFixture.Uscc);
 
         Assert.True(decision.Accepted, string.Join("; ", decision.Errors.SelectMany(e => e.Value)));
         var plan = decision.Plan!;
-        var land = Assert.Single(plan.Commitments, c => c.MaterialCode == "LAND-CERT");
-        Assert.Equal(["CP-PERMIT", "CP-CIVILDEF"], land.Items);
-        Assert.Equal("supplement", land.Class);
+        var funds = Assert.Single(plan.Commitments, c => c.MaterialCode == "FUNDS-PROOF");
+        Assert.Equal(["CP-PERMIT", "CP-CIVILDEF"], funds.Items);
+        Assert.Equal("supplement", funds.Class);
         Assert.Equal(["HUD", "CAD"], plan.Tasks.Select(t => t.Department));
         Assert.Equal("low", plan.RiskLevel);
         Assert.All(plan.Tasks, t => Assert.True(t.DueAt > plan.AcceptedAt));
@@ -112,7 +120,7 @@ public sealed class IntakePlannerTests : IDisposable
     }
 
     [Fact]
-    public async Task Non_key_material_of_a_non_commitment_item_may_be_a_gap_to_supplement_but_a_key_one_may_not()
+    public async Task Material_the_catalog_opens_to_gaps_may_be_a_gap_to_supplement_but_a_key_one_may_not()
     {
         var key = await f.PermitAndCivilDefenceAsync(("CONTRACTOR-CONTRACT", "supplement"));
         var refused = await f.Planner.PlanAsync("APP-9", key, IntakeFixture.Uscc);
@@ -146,7 +154,7 @@ public sealed class IntakePlannerTests : IDisposable
     [Fact]
     public async Task Sampling_is_reproducible_for_the_same_application_and_day()
     {
-        var submission = await f.PermitAndCivilDefenceAsync(("LAND-CERT", "supplement"), ("FUNDS-PROOF", "retained"), ("SAFETY-MEASURES", "on-site"), ("DRAWING-REVIEW-CERT", "supplement"));
+        var submission = await f.PermitAndCivilDefenceAsync(("CIVILDEF-DESIGN", "supplement"), ("FUNDS-PROOF", "retained"), ("SAFETY-MEASURES", "on-site"), ("DRAWING-REVIEW-CERT", "supplement"));
 
         var first = await f.Planner.PlanAsync("APP-11", submission, IntakeFixture.Uscc);
         var again = await f.Planner.PlanAsync("APP-11", submission, IntakeFixture.Uscc);
@@ -156,7 +164,7 @@ public sealed class IntakePlannerTests : IDisposable
     }
 
     [Fact]
-    public async Task Joint_acceptance_submission_is_planned_by_stage_and_a_key_project_must_take_the_whole_early_stage()
+    public async Task Joint_acceptance_submission_is_planned_by_stage_and_a_key_project_must_take_all_of_stage_one()
     {
         string[] late = ["JA-WATER", "JA-POWER", "JA-ARCHIVES"];
         var materials = new List<MaterialInput?>();

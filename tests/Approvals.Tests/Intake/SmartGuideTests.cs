@@ -20,9 +20,9 @@ public sealed class SmartGuideTests
     }
 
     [Fact]
-    public void Low_fire_risk_completion_takes_the_filing_instead_of_the_acceptance()
+    public void Completion_of_a_project_that_is_not_special_takes_the_fire_filing_instead_of_the_acceptance()
     {
-        var answer = guide.Advise("completion", "warehouse", new Dictionary<string, bool> { ["lowFireRisk"] = true })!;
+        var answer = guide.Advise("completion", "warehouse", new Dictionary<string, bool> { ["specialConstructionProject"] = false })!;
         Assert.Contains("JA-FIRE-FILING", answer.Items);
         Assert.DoesNotContain("JA-FIRE", answer.Items);
         Assert.Contains(answer.Steps, s => s.Contains("3 working days", StringComparison.Ordinal));

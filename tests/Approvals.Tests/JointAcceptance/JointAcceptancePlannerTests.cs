@@ -23,23 +23,24 @@ public sealed class JointAcceptancePlannerTests
     {
         var result = Plan(Request("late", keyProject: true));
         Assert.False(result.Accepted);
-        Assert.Contains(result.Problems, p => p.Contains("key project must apply for the whole early stage at once", StringComparison.Ordinal));
+        Assert.Contains(result.Problems, p => p.Contains("key project must apply for every stage-1 item at once", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Key_project_must_take_every_early_item_and_is_told_which_are_missing()
+    public void Key_project_must_take_every_stage_one_item_and_is_told_which_are_missing()
     {
-        var result = Plan(Request("early", keyProject: true, items: ["JA-PLANNING", "JA-FIRE"]));
+        var result = Plan(Request("combined", keyProject: true, items: ["JA-PLANNING", "JA-FIRE"]) with { CivilAirDefenceWorks = true });
         var problem = Assert.Single(result.Problems);
         Assert.Contains("JA-CIVILDEF", problem, StringComparison.Ordinal);
+        Assert.Contains("JA-ARCHIVES", problem, StringComparison.Ordinal);
         Assert.Contains("JA-COMPLETION-FILING", problem, StringComparison.Ordinal);
         Assert.DoesNotContain("JA-PLANNING", problem, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Key_project_may_take_fire_filing_instead_of_fire_acceptance_as_the_whole_early_stage()
+    public void Key_project_may_take_fire_filing_instead_of_fire_acceptance_in_stage_one()
     {
-        var result = Plan(Request("early", keyProject: true, items: ["JA-PLANNING", "JA-FIRE-FILING", "JA-CIVILDEF", "JA-COMPLETION-FILING"]));
+        var result = Plan(Request("combined", keyProject: true, items: ["JA-PLANNING", "JA-FIRE-FILING", "JA-CIVILDEF", "JA-COMPLETION-FILING", "JA-ARCHIVES"]));
         Assert.True(result.Accepted, string.Join("; ", result.Problems));
         Assert.Contains(result.Plan!.Inspections, i => i.Item == "JA-FIRE-FILING");
     }
@@ -98,7 +99,8 @@ public sealed class JointAcceptancePlannerTests
     }
 
     [Theory]
-    [InlineData("industrial", "medium", false, "combined", "industrial-warehouse-combined", 3)]
+    [InlineData("industrial", "medium", false, "combined", "standard", 12)]
+    [InlineData("industrial", "low", true, "combined", "industrial-warehouse-combined", 3)]
     [InlineData("warehouse", "low", true, "combined", "industrial-warehouse-combined", 3)]
     [InlineData("industrial", "medium", false, "early", "standard", 12)]
     [InlineData("residential", "low", true, "combined", "simple-low-risk-combined", 7)]
@@ -133,7 +135,7 @@ public sealed class JointAcceptancePlannerTests
     [Fact]
     public void Industrial_plan_packs_the_steps_into_three_working_days()
     {
-        var plan = Plan(Request("combined", "industrial")).Plan!;
+        var plan = Plan(Request("combined", "industrial", "low", socialInvestment: true)).Plan!;
         var due = plan.Steps.ToDictionary(s => s.Name, s => s.DueAt);
         Assert.Equal(EndOf(9, 29), due[AcceptanceSteps.SiteInspection]);
         Assert.Equal(EndOf(9, 30), due[AcceptanceSteps.DepartmentOpinions]);

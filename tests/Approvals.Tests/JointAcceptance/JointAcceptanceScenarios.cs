@@ -241,7 +241,7 @@ public sealed class JointAcceptanceScenarios : IAsyncLifetime
     [Fact]
     public async Task Early_and_late_stages_of_one_project_run_in_parallel_as_two_acceptances()
     {
-        var early = await h.PlanAsync(JointAcceptanceHarness.Request("APP-JA-EARLY", "early", keyProject: true));
+        var early = await h.PlanAsync(JointAcceptanceHarness.Request("APP-JA-EARLY", "early"));
         var late = await h.PlanAsync(JointAcceptanceHarness.Request("APP-JA-LATER", "late", items: ["JA-WATER", "JA-ARCHIVES", "JA-FIRST-REGISTRATION"]));
         await h.SubmitAsync(early);
         await h.SubmitAsync(late);

@@ -1,0 +1,48 @@
+using Approvals.Activities;
+using Approvals.Applications;
+using Approvals.Tests.JointAcceptance;
+using Approvals.Tests.Orchestrations;
+
+namespace Approvals.Tests.SeedRules;
+
+/// <summary>Joint-acceptance workflow rules the seeds state (issue 18), on the embedded engine with a controllable clock.</summary>
+public sealed class SeedRuleJointAcceptanceScenarios : IAsyncLifetime
+{
+    private readonly JointAcceptanceHarness h = new();
+
+    public Task InitializeAsync() => h.StartAsync();
+
+    public async Task DisposeAsync() => await h.DisposeAsync();
+
+    // Issue 18 rule 12. Shandong 2023 measure 15 (审批用时管理): the clock stops only for the legal reasons, such as
+    // waiting on the applicant; a department checking a commitment the applicant has already supplied is the
+    // administration's own time, so joint acceptance waits for it with the clock running.
+    [Fact]
+    public async Task Joint_acceptance_stops_the_clock_only_while_waiting_on_the_applicant()
+    {
+        var earlier = await h.StartEarlierApprovalAsync("APP-EARLIER-SUPPLIED", "C-FUNDS", "FUNDS-PROOF");
+        await h.Client.WaitForInstanceAsync(earlier, m => m.ReadCustomStatusAs<ApplicationStatusView>()?.Tasks.Count == 1, ApprovalHarness.Timeout());
+        await h.Client.RaiseEventAsync(earlier, Signals.Decision("HUD", "CP-PERMIT"), new DepartmentDecision("m1", "HUD", "CP-PERMIT", "approve", null, "r", h.Clock.GetUtcNow()));
+        await h.Client.WaitForInstanceAsync(earlier, m => m.ReadCustomStatusAs<ApplicationStatusView>() is { Status: "verifying" } v && v.Commitments[0].DueAt is not null, ApprovalHarness.Timeout());
+        var funds = await h.Materials.PutAsync(new MemoryStream("%PDF-1.7 funds in place"u8.ToArray()), JointAcceptanceHarness.Uscc, "funds.pdf", 1_000_000);
+        await h.Client.RaiseEventAsync(earlier, Signals.MaterialSupplied("FUNDS-PROOF"), new SuppliedMaterial("FUNDS-PROOF", funds.MaterialId));
+        await h.Client.WaitForInstanceAsync(earlier, m => m.ReadCustomStatusAs<ApplicationStatusView>()?.Commitments[0].Status == "supplied", ApprovalHarness.Timeout());
+
+        var plan = await h.PlanAsync(JointAcceptanceHarness.Request("APP-JA-SUPPLIED", "early"));
+        var id = await h.SubmitAsync(plan);
+        await h.AllFindingsAsync(plan);
+        await h.AllPassAsync(plan);
+
+        var blocked = await h.WaitForAsync(id, v => v.Status == "blocked");
+        Assert.Contains("C-FUNDS (FUNDS-PROOF) of APP-EARLIER-SUPPLIED is supplied", blocked.JointAcceptance!.Reason, StringComparison.Ordinal);
+        Assert.Empty(blocked.Clock.Paused);
+
+        await h.Client.RaiseEventAsync(earlier, Signals.Inspection("C-FUNDS"), new InspectionResult("C-FUNDS", "pass", "checked", "HUD", h.Clock.GetUtcNow()));
+        await h.Client.WaitForInstanceCompletionAsync(earlier, ApprovalHarness.Timeout());
+        await h.RecheckCommitmentsAsync(id);
+
+        var done = await h.WaitForAsync(id, v => v.Status == "closed");
+        Assert.Equal("pass", done.AcceptanceOpinion!.Result);
+        Assert.Empty(done.Clock.Paused);
+    }
+}
