@@ -68,12 +68,12 @@ static async Task<int> RunEngineAsync(BenchArguments arguments, string folder)
     await benchmark.RunAsync(FanOutSixOrchestrator.Name, 1, Math.Min(arguments.GetInt("warmup", 200), count), TimeSpan.FromMinutes(5)); // warm-up (JIT, file creation)
     var fanOut = await benchmark.RunAsync(FanOutSixOrchestrator.Name, 1, count, TimeSpan.FromMinutes(15));
     Console.WriteLine(FormattableString.Invariant(
-        $"fan-out(6): {fanOut.Count} in {fanOut.Elapsed.TotalSeconds:F2}s = {fanOut.PerSecond:F0}/s, work items {fanOut.WorkItemsPerSecond:F0}/s, p50 {fanOut.P50Ms:F0} ms, p99 {fanOut.P99Ms:F0} ms"));
+        $"fan-out(6): {fanOut.Count} in {fanOut.Elapsed.TotalSeconds:F2}s = {fanOut.PerSecond:F0}/s, work items {fanOut.WorkItemsPerSecond:F0}/s, p50 {fanOut.P50Ms:F0} ms, p99 {fanOut.P99Ms:F0} ms, history replays {fanOut.Sessions.Replays}, session misses {fanOut.Sessions.SessionMisses}, cpu {fanOut.CpuMsPerOrchestration:F3} ms/orchestration"));
 
     var sequences = arguments.GetInt("sequences", Math.Max(10, count / 100));
     var sequence = await benchmark.RunAsync("Sequence200", 0, sequences, TimeSpan.FromMinutes(15));
     Console.WriteLine(FormattableString.Invariant(
-        $"sequence(200): {sequence.Count} in {sequence.Elapsed.TotalSeconds:F2}s = {sequence.PerSecond:F1}/s, work items {sequence.WorkItemsPerSecond:F0}/s"));
+        $"sequence(200): {sequence.Count} in {sequence.Elapsed.TotalSeconds:F2}s = {sequence.PerSecond:F1}/s, work items {sequence.WorkItemsPerSecond:F0}/s, history replays {sequence.Sessions.Replays}, session misses {sequence.Sessions.SessionMisses}"));
 
     var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
     var ours = string.Create(CultureInfo.InvariantCulture,

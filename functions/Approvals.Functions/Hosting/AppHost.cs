@@ -99,6 +99,14 @@ public static class AppHost
 
     private static void AddEngine(WebApplicationBuilder builder)
     {
+        // On an App Service / Functions instance the local disk is the instance's own: durable state there is lost when
+        // the instance goes. In Azure the durable state belongs to Durable Functions, so refuse rather than lose it.
+        if (!string.IsNullOrEmpty(builder.Configuration["WEBSITE_INSTANCE_ID"]) && !builder.Configuration.GetValue("Durable:AllowEmbeddedOnAppService", false))
+        {
+            throw new InvalidOperationException(
+                "This build keeps durable state in the embedded SQLite backend, which must not run on an Azure instance's local disk. " +
+                "Deploy the isolated-worker Function App (Durable Functions) instead, or set Durable__AllowEmbeddedOnAppService=true for a throwaway test.");
+        }
         // The durable state lives in the embedded backend locally whatever the stores' mode (in Azure it is Durable Functions').
         builder.Services.AddEmbeddedDurableTasks(
             sp => new SqliteOrchestrationStore(

@@ -37,15 +37,27 @@ public sealed partial class SqliteOrchestrationStore
         if (completions.Count == 0) return Task.FromResult<IReadOnlyList<bool>>([]);
         return WriteAsync<IReadOnlyList<bool>>(tx =>
         {
+            // One statement deletes the batch's requests still held by their lock; only those results are recorded (a
+            // request whose lease ran out belongs to whoever runs it again).
+            var owned = new HashSet<string>(StringComparer.Ordinal);
+            for (var start = 0; start < completions.Count; start += MaxRowsPerStatement)
+            {
+                var rows = Math.Min(MaxRowsPerStatement, completions.Count - start);
+                var delete = Command(tx, Sql.DeleteOwnedActivities(rows));
+                for (var i = 0; i < rows; i++)
+                {
+                    With(delete, $"$m{i}", completions[start + i].WorkItem.Message.MessageId);
+                    With(delete, $"$t{i}", completions[start + i].WorkItem.LockToken);
+                }
+                using var reader = delete.ExecuteReader();
+                while (reader.Read()) owned.Add(reader.GetString(0));
+            }
             var results = new List<bool>(completions.Count);
             foreach (var completion in completions)
             {
-                var delete = Command(tx, "DELETE FROM messages WHERE message_id = $mid AND lock_token = $tok");
-                With(delete, "$mid", completion.WorkItem.Message.MessageId);
-                With(delete, "$tok", completion.WorkItem.LockToken);
-                var owned = delete.ExecuteNonQuery() == 1;
-                if (owned) InsertMessage(tx, completion.Result);
-                results.Add(owned);
+                var applied = owned.Contains(completion.WorkItem.Message.MessageId);
+                if (applied) InsertMessage(tx, completion.Result);
+                results.Add(applied);
             }
             return results;
         }, cancellationToken);

@@ -7,6 +7,7 @@ public sealed partial class SqliteOrchestrationStore
 {
     public Task<IReadOnlyList<OrchestrationWorkItem>> LockOrchestrationsAsync(int max, TimeSpan lease, CancellationToken cancellationToken = default)
     {
+        max = Math.Clamp(max, 1, Sql.MaxBatch);
         var now = timeProvider.GetUtcNow().UtcTicks;
         var wall = wallClock.GetUtcNow().UtcTicks;
         var token = Guid.NewGuid().ToString("N");
@@ -27,30 +28,35 @@ public sealed partial class SqliteOrchestrationStore
                 while (reader.Read()) candidates.Add(reader.GetString(0));
             }
 
-            var items = new List<OrchestrationWorkItem>(candidates.Count);
-            foreach (var instanceId in candidates)
+            if (candidates.Count == 0) return [];
+            // One statement claims the batch, one reads all of its visible messages: not two per instance.
+            var instances = new Dictionary<string, InstanceRecord>(candidates.Count, StringComparer.Ordinal);
+            var claim = Command(tx, Sql.ClaimInstances(candidates.Count));
+            With(claim, "$tok", token);
+            With(claim, "$until", wall + lease.Ticks);
+            for (var i = 0; i < candidates.Count; i++) With(claim, $"$i{i}", candidates[i]);
+            using (var reader = claim.ExecuteReader())
             {
-                var claim = Command(tx, $"UPDATE instances SET lock_token = $tok, locked_until = $until WHERE instance_id = $id RETURNING {InstanceColumns}");
-                With(claim, "$tok", token);
-                With(claim, "$until", wall + lease.Ticks);
-                With(claim, "$id", instanceId);
-                InstanceRecord instance;
-                using (var reader = claim.ExecuteReader())
+                while (reader.Read())
                 {
-                    reader.Read();
-                    instance = ReadInstance(reader);
+                    var instance = ReadInstance(reader);
+                    instances[instance.InstanceId] = instance;
                 }
-
-                var fetch = Command(tx, $"SELECT {MessageColumns} FROM messages INDEXED BY ix_messages_instance WHERE instance_id = $id AND kind = 0 AND visible_at <= $now ORDER BY seq");
-                With(fetch, "$id", instanceId);
-                With(fetch, "$now", now);
-                var messages = new List<OrchestrationMessage>();
-                using (var reader = fetch.ExecuteReader())
-                {
-                    while (reader.Read()) messages.Add(ReadMessage(reader, 0));
-                }
-                items.Add(new OrchestrationWorkItem(instance, messages, token));
             }
+
+            var messages = candidates.ToDictionary(id => id, _ => new List<OrchestrationMessage>(), StringComparer.Ordinal);
+            var fetch = Command(tx, Sql.FetchMessages(candidates.Count));
+            for (var i = 0; i < candidates.Count; i++) With(fetch, $"$i{i}", candidates[i]);
+            With(fetch, "$now", now);
+            using (var reader = fetch.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    var message = ReadMessage(reader, 0);
+                    messages[message.InstanceId].Add(message);
+                }
+            }
+            var items = candidates.Where(instances.ContainsKey).Select(id => new OrchestrationWorkItem(instances[id], messages[id], token)).ToList();
             return items;
         }, cancellationToken, signal: false);
     }
@@ -89,12 +95,16 @@ public sealed partial class SqliteOrchestrationStore
             historyCount = 0;
         }
 
-        foreach (var e in commit.NewEvents)
+        for (var start = 0; start < commit.NewEvents.Count; start += MaxRowsPerStatement)
         {
-            var append = Command(tx, "INSERT INTO history (instance_id, seq, event) VALUES ($id, $seq, $event)");
+            var rows = Math.Min(MaxRowsPerStatement, commit.NewEvents.Count - start);
+            var append = Command(tx, Sql.AppendHistory(rows));
             With(append, "$id", commit.InstanceId);
-            With(append, "$seq", historyCount++);
-            With(append, "$event", e.ToByteArray());
+            for (var i = 0; i < rows; i++)
+            {
+                With(append, $"$s{i}", historyCount++);
+                With(append, $"$e{i}", commit.NewEvents[start + i].ToByteArray());
+            }
             append.ExecuteNonQuery();
         }
 
@@ -116,16 +126,20 @@ public sealed partial class SqliteOrchestrationStore
         With(update, "$id", commit.InstanceId);
         update.ExecuteNonQuery();
 
-        foreach (var consumed in commit.WorkItem.Messages)
+        var consumedMessages = commit.WorkItem.Messages;
+        for (var start = 0; start < consumedMessages.Count; start += MaxRowsPerStatement)
         {
-            With(Command(tx, "DELETE FROM messages WHERE message_id = $mid"), "$mid", consumed.MessageId).ExecuteNonQuery();
-            if (consumed.RememberAfterDelivery)
-            {
-                var remember = Command(tx, "INSERT OR IGNORE INTO delivered_events (instance_id, message_id) VALUES ($id, $mid)");
-                With(remember, "$id", commit.InstanceId);
-                With(remember, "$mid", consumed.MessageId);
-                remember.ExecuteNonQuery();
-            }
+            var rows = Math.Min(MaxRowsPerStatement, consumedMessages.Count - start);
+            var delete = Command(tx, Sql.DeleteMessages(rows));
+            for (var i = 0; i < rows; i++) With(delete, $"$m{i}", consumedMessages[start + i].MessageId);
+            delete.ExecuteNonQuery();
+        }
+        foreach (var remembered in consumedMessages.Where(m => m.RememberAfterDelivery))
+        {
+            var remember = Command(tx, "INSERT OR IGNORE INTO delivered_events (instance_id, message_id) VALUES ($id, $mid)");
+            With(remember, "$id", commit.InstanceId);
+            With(remember, "$mid", remembered.MessageId);
+            remember.ExecuteNonQuery();
         }
         if (commit.DropPendingMessages)
         {
@@ -136,7 +150,7 @@ public sealed partial class SqliteOrchestrationStore
         }
         foreach (var child in commit.NewInstances) InsertInstance(tx, child);
         foreach (var m in commit.OrchestrationMessages) InsertMessage(tx, m);
-        foreach (var a in commit.ActivityMessages) InsertActivity(tx, a, now);
+        InsertActivities(tx, commit.ActivityMessages, now);
         return true;
     }
 }

@@ -255,19 +255,27 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
         command.ExecuteNonQuery();
     }
 
-    private void InsertActivity(SqliteTransaction tx, ActivityMessage a, long visibleAt)
+    private void InsertActivities(SqliteTransaction tx, IReadOnlyList<ActivityMessage> activities, long visibleAt)
     {
-        var command = Command(tx, """
-            INSERT OR IGNORE INTO messages (message_id, kind, instance_id, execution_id, visible_at, body)
-            VALUES ($mid, 1, $iid, $exec, $visible, $body)
-            """);
-        With(command, "$mid", a.MessageId);
-        With(command, "$iid", a.InstanceId);
-        With(command, "$exec", a.ExecutionId);
-        With(command, "$visible", visibleAt);
-        With(command, "$body", a.Request.ToByteArray());
-        command.ExecuteNonQuery();
+        for (var start = 0; start < activities.Count; start += MaxRowsPerStatement)
+        {
+            var rows = Math.Min(MaxRowsPerStatement, activities.Count - start);
+            var command = Command(tx, Sql.InsertActivities(rows));
+            With(command, "$visible", visibleAt);
+            for (var i = 0; i < rows; i++)
+            {
+                var a = activities[start + i];
+                With(command, $"$m{i}", a.MessageId);
+                With(command, $"$i{i}", a.InstanceId);
+                With(command, $"$x{i}", a.ExecutionId);
+                With(command, $"$b{i}", a.Request.ToByteArray());
+            }
+            command.ExecuteNonQuery();
+        }
     }
+
+    /// <summary>Rows per multi-row statement: few statements per commit, and a bounded set of cached statement texts.</summary>
+    internal const int MaxRowsPerStatement = 32;
 
     private static OrchestrationMessage ReadMessage(SqliteDataReader r, int offset) => new(
         r.GetString(offset),
@@ -279,9 +287,9 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
         RememberAfterDelivery = r.GetInt32(offset + 5) != 0,
     };
 
-    private const string MessageColumns = "message_id, instance_id, execution_id, body, visible_at, remember";
+    internal const string MessageColumns = "message_id, instance_id, execution_id, body, visible_at, remember";
 
-    private const string InstanceColumns =
+    internal const string InstanceColumns =
         "instance_id, name, execution_id, status, input, output, custom_status, failure, parent, created_at, updated_at, completed_at, history_count";
 
     private static InstanceRecord ReadInstance(SqliteDataReader r) => new()

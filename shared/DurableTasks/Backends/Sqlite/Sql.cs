@@ -1,0 +1,38 @@
+namespace DurableTasks.Backends.Sqlite;
+
+/// <summary>
+/// The multi-row statements of the store, one text per row count, built once: a commit or a lock batch is a few
+/// statements, not one per row, and the statement cache holds a bounded set of texts.
+/// </summary>
+internal static class Sql
+{
+    /// <summary>The most instances one lock batch claims.</summary>
+    public const int MaxBatch = 1024;
+    private static readonly string?[] Claim = new string?[MaxBatch + 1];
+    private static readonly string?[] Fetch = new string?[MaxBatch + 1];
+    private static readonly string?[] History = new string?[SqliteOrchestrationStore.MaxRowsPerStatement + 1];
+    private static readonly string?[] Delete = new string?[SqliteOrchestrationStore.MaxRowsPerStatement + 1];
+    private static readonly string?[] DeleteOwned = new string?[SqliteOrchestrationStore.MaxRowsPerStatement + 1];
+    private static readonly string?[] Activities = new string?[SqliteOrchestrationStore.MaxRowsPerStatement + 1];
+
+    public static string ClaimInstances(int n) => Claim[n] ??=
+        $"UPDATE instances SET lock_token = $tok, locked_until = $until WHERE instance_id IN ({List("$i", n)}) RETURNING {SqliteOrchestrationStore.InstanceColumns}";
+
+    public static string FetchMessages(int n) => Fetch[n] ??=
+        $"SELECT {SqliteOrchestrationStore.MessageColumns} FROM messages INDEXED BY ix_messages_instance WHERE instance_id IN ({List("$i", n)}) AND kind = 0 AND visible_at <= $now ORDER BY seq";
+
+    public static string AppendHistory(int n) => History[n] ??=
+        $"INSERT INTO history (instance_id, seq, event) VALUES {Rows(n, i => $"($id, $s{i}, $e{i})")}";
+
+    public static string DeleteMessages(int n) => Delete[n] ??= $"DELETE FROM messages WHERE message_id IN ({List("$m", n)})";
+
+    public static string DeleteOwnedActivities(int n) => DeleteOwned[n] ??=
+        $"DELETE FROM messages WHERE {string.Join(" OR ", Enumerable.Range(0, n).Select(i => $"(message_id = $m{i} AND lock_token = $t{i})"))} RETURNING message_id";
+
+    public static string InsertActivities(int n) => Activities[n] ??=
+        $"INSERT OR IGNORE INTO messages (message_id, kind, instance_id, execution_id, visible_at, body) VALUES {Rows(n, i => $"($m{i}, 1, $i{i}, $x{i}, $visible, $b{i})")}";
+
+    private static string List(string prefix, int count) => string.Join(", ", Enumerable.Range(0, count).Select(i => $"{prefix}{i}"));
+
+    private static string Rows(int count, Func<int, string> row) => string.Join(", ", Enumerable.Range(0, count).Select(row));
+}
