@@ -250,8 +250,9 @@ public sealed class EmbeddedDurableTaskWorker : BackgroundService
 
     private async Task RunOneActivityAsync(ActivityWorkItem item, SemaphoreSlim slots, System.Threading.Channels.ChannelWriter<ActivityCompletion> finished)
     {
+        // No hop to the thread pool first: an activity that finishes synchronously costs no extra work item, and one that
+        // awaits I/O frees this loop at its first await.
         Interlocked.Increment(ref inFlight);
-        await Task.Yield();
         try
         {
             finished.TryWrite(await activities.RunAsync(item));
