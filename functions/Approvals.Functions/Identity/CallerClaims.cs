@@ -19,13 +19,13 @@ internal static class CallerClaims
         foreach (var (type, value) in claims)
         {
             if (string.IsNullOrWhiteSpace(value)) continue;
+            if (name is null && nameClaim is not null && type == nameClaim) name = value;
             if (isRole(type)) result.Add(new Claim(ClaimTypes.Role, value));
             else if (type == usccClaim) result.Add(new Claim(Roles.UsccClaim, value.Trim().ToUpperInvariant()));
             else if (type == departmentClaim) result.Add(new Claim(Roles.DepartmentClaim, value.Trim().ToUpperInvariant()));
             // Only the mapping above grants a role or a name: an inbound claim that already has those types is dropped.
             else if (type is ClaimTypes.Role or ClaimTypes.Name) continue;
             else result.Add(new Claim(type, value));
-            if (name is null && nameClaim is not null && type == nameClaim) name = value;
         }
         name ??= NameSources.Select(source => result.FirstOrDefault(c => c.Type == source)?.Value).FirstOrDefault(v => v is not null);
         if (name is not null) result.Add(new Claim(ClaimTypes.Name, name));

@@ -188,6 +188,24 @@ public sealed class CallerAuthenticationTests
     }
 
     [Fact]
+    public async Task The_client_principal_names_its_own_name_and_role_claim_types()
+    {
+        var header = Convert.ToBase64String(Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new
+        {
+            auth_typ = "aad",
+            name_typ = ClaimTypes.Name,
+            role_typ = ClaimTypes.Role,
+            claims = new[] { new { typ = ClaimTypes.Name, val = "Zhao" }, new { typ = ClaimTypes.Role, val = "Supervisor" } },
+        })));
+
+        var result = await Authenticate(Service(platformAuthentication: true), clientPrincipal: header);
+
+        Assert.True(result.Succeeded, result.Failure);
+        Assert.True(result.Principal.IsSupervisor());
+        Assert.Equal("Zhao", result.Principal.Identity?.Name);
+    }
+
+    [Fact]
     public async Task With_a_valid_token_the_header_changes_nothing_and_with_an_invalid_one_it_does_not_rescue_it()
     {
         var forged = TestTokens.ClientPrincipal(("roles", "Supervisor"));
