@@ -127,6 +127,8 @@ module functionApp 'modules/functionapp.bicep' = {
     serviceBusFullyQualifiedNamespace: serviceBus.outputs.fullyQualifiedNamespace
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     publicBaseUrl: empty(publicBaseUrl) ? 'https://${appName}.azurewebsites.net' : publicBaseUrl
+    entraClientId: entraClientId
+    entraTenantId: entraTenantId
     customRuntimeVersion: customRuntimeVersion
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB

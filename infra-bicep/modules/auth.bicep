@@ -4,10 +4,11 @@
 // (api.md, "Identity"). Only bearer tokens are validated here (no login flow, no client secret).
 //
 // Anonymous requests are let through on purpose: api.md has public routes (catalog, guide,
-// certificates, projects, health). The handler authorizes every other route on the principal
-// App Service passes in X-MS-CLIENT-PRINCIPAL (roles and the uscc / dept claims) and answers 401
-// without one. App Service authentication validates the token and replaces that header, so a
-// caller cannot forge it while this resource is enabled.
+// certificates, projects, health). The app authorizes every other route itself and does not rely on
+// this resource: it validates the bearer token (issuer, audience, signature, lifetime; app settings
+// Auth__Authority and Auth__Audience in functionapp.bicep). It honours the X-MS-CLIENT-PRINCIPAL header
+// only when the platform reports WEBSITE_AUTH_ENABLED=True, which it sets while this resource is
+// enabled (and then replaces any header a caller sends); anywhere else that header gets 401.
 
 @description('Name of the existing Function App.')
 param siteName string

@@ -18,9 +18,10 @@
 // - FUNCTIONS_WORKER_RUNTIME, FUNCTIONS_EXTENSION_VERSION, WEBSITE_RUN_FROM_PACKAGE, WEBSITE_CONTENT*
 //   are not app settings on Flex (runtime and deployment live in functionAppConfig).
 // - no deployment slots; cold starts unless alwaysReady instances are configured (billed).
-// - App Service authentication (auth.bicep) was not enforced on Flex during its preview; after
-//   deploying, verify as in README ("Check authentication") that a forged X-MS-CLIENT-PRINCIPAL
-//   header is not honoured.
+// - App Service authentication (auth.bicep) was not enforced on Flex during its preview. The app
+//   does not depend on it: it validates bearer tokens itself (Auth__Authority, Auth__Audience) and
+//   honours X-MS-CLIENT-PRINCIPAL only when the platform reports WEBSITE_AUTH_ENABLED=True; README
+//   ("Check authentication") has the check to run after deploying.
 // - the custom handler image is not promised to carry the .NET 10 runtime: publish the handler
 //   self-contained if the framework-dependent one does not start (README, "Troubleshooting").
 
@@ -47,6 +48,12 @@ param applicationInsightsName string
 
 @description('Base URL printed in certificate QR codes (Portal:PublicBaseUrl).')
 param publicBaseUrl string
+
+@description('Application (client) id of the Entra app registration: the audience the app validates bearer tokens for (Auth:Audience).')
+param entraClientId string
+
+@description('Entra tenant id: the app validates tokens issued by its v2.0 endpoint (Auth:Authority).')
+param entraTenantId string
 
 @description('Version of the "custom" runtime on Flex Consumption (az functionapp list-flexconsumption-runtimes --location <region> --runtime custom).')
 param customRuntimeVersion string = '1.0'
@@ -141,6 +148,17 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'Portal__PublicBaseUrl'
           value: publicBaseUrl
+        }
+        {
+          // Bearer tokens are validated in the app (Identity/CallerAuthentication): issuer and signing keys from this
+          // authority's OpenID configuration, audience = the app registration. The app refuses to start without both.
+          // WEBSITE_AUTH_ENABLED is the platform's own (set by authsettingsV2): never set it here.
+          name: 'Auth__Authority'
+          value: '${environment().authentication.loginEndpoint}${entraTenantId}/v2.0'
+        }
+        {
+          name: 'Auth__Audience'
+          value: entraClientId
         }
         {
           // The Functions host's Service Bus and timer triggers call the handler; no in-process queue pump or timers.

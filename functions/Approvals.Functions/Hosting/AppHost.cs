@@ -7,7 +7,6 @@ using DurableTasks.Backends.Sqlite;
 using DurableTasks.DependencyInjection;
 using DurableTasks.Time;
 using Microsoft.Extensions.Time.Testing;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace Approvals.Functions.Hosting;
@@ -28,14 +27,8 @@ public static class AppHost
         services.AddProblemDetails();
         services.AddExceptionHandler<Problems.BadRequestExceptionHandler>();
         services.AddOpenApi();
-        services.AddAuthentication(DevTokenAuthenticationHandler.SchemeName)
-            .AddPolicyScheme(DevTokenAuthenticationHandler.SchemeName + "OrAppService", null, o =>
-                o.ForwardDefaultSelector = ctx => ctx.Request.Headers.ContainsKey(AppServicePrincipalAuthenticationHandler.Header)
-                    ? AppServicePrincipalAuthenticationHandler.SchemeName
-                    : DevTokenAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, DevTokenAuthenticationHandler>(DevTokenAuthenticationHandler.SchemeName, null)
-            .AddScheme<AuthenticationSchemeOptions, AppServicePrincipalAuthenticationHandler>(AppServicePrincipalAuthenticationHandler.SchemeName, null);
-        services.Configure<AuthenticationOptions>(o => o.DefaultScheme = DevTokenAuthenticationHandler.SchemeName + "OrAppService");
+        services.AddCallerAuthentication(builder.Configuration);
+        services.AddAuthentication(CallerAuthenticationHandler.SchemeName).AddCallerScheme();
         services.AddAuthorizationBuilder()
             .AddPolicy(Roles.Applicant, p => p.RequireRole(Roles.Applicant))
             .AddPolicy(Roles.Department, p => p.RequireRole(Roles.Department))

@@ -59,7 +59,7 @@ public sealed class HostingTests : IDisposable
     [Fact]
     public async Task Dev_clock_is_absent_outside_development()
     {
-        using var production = new AppFactory("Production");
+        using var production = new AppFactory("Production", Identity.TestTokens.Settings());
         var response = await production.CreateClient().GetAsync("/api/dev/clock");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }

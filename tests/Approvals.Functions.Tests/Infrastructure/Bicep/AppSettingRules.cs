@@ -16,6 +16,9 @@ public static class AppSettingRules
         "AzureWebJobsStorage",
     ];
 
+    /// <summary>Outside Development the app validates bearer tokens itself and does not start without these (Identity/CallerAuthenticationOptions).</summary>
+    public static readonly IReadOnlyList<string> Identity = ["Auth__Authority", "Auth__Audience"];
+
     public static IEnumerable<string> Check(BicepTemplate template, CodeNames code)
     {
         var settings = template.AppSettings();
@@ -33,6 +36,14 @@ public static class AppSettingRules
         foreach (var name in NotOnFlexConsumption.Where(names.Contains))
         {
             yield return $"app setting '{name}' must not be set on Flex Consumption";
+        }
+        foreach (var auth in Identity.Where(n => !names.Contains(n)))
+        {
+            yield return $"app setting '{auth}' is not set: outside Development the app validates bearer tokens and does not start without it";
+        }
+        if (names.Contains("WEBSITE_AUTH_ENABLED"))
+        {
+            yield return "app setting 'WEBSITE_AUTH_ENABLED' is set: the platform sets it when its authentication is on; set by hand it makes the app trust a forgeable X-MS-CLIENT-PRINCIPAL";
         }
         if (names.Contains("WEBSITE_TIME_ZONE"))
         {
