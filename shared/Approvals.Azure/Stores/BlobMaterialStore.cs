@@ -22,7 +22,7 @@ public sealed class BlobMaterialStore : IMaterialStore
 {
     private const string StagingPrefix = "staging/";
 
-    /// <summary>An MD5 of every request's body, checked by the service, as the hand-written client did.</summary>
+    /// <summary>An MD5 of every request's body, checked by the service, as before the move to the SDK.</summary>
     private static readonly UploadTransferValidationOptions Md5 = new() { ChecksumAlgorithm = StorageChecksumAlgorithm.MD5 };
     private readonly BlobContainerClient container;
     private readonly TableClient owners;
