@@ -27,6 +27,18 @@ public static class ApprovalServices
         if (configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() is { Mode: "azure" } azure) AzureStores.Add(services, azure);
         else AddEmbeddedStores(services);
 
+        // Department notices (a task dispatched): the Service Bus topic where a namespace is configured, the embedded
+        // queue otherwise.
+        if (configuration["ServiceBusConnection:fullyQualifiedNamespace"] is { Length: > 0 } serviceBusNamespace)
+        {
+            services.AddSingleton<Approvals.Notifications.IDepartmentNotifier>(_ => Approvals.Azure.Notifications.ServiceBusDepartmentNotifier.Create(
+                serviceBusNamespace, Approvals.Azure.Identity.AzureCredentials.Create(configuration["ServiceBusConnection:clientId"])));
+        }
+        else
+        {
+            services.AddSingleton<Approvals.Notifications.IDepartmentNotifier>(sp => new Approvals.Notifications.EmbeddedDepartmentNotifier(sp.GetRequiredService<EmbeddedDatabase>()));
+        }
+
         services.AddSingleton(JointAcceptancePolicy.Embedded);
         services.AddSingleton<JointAcceptancePlanner>();
         services.AddSingleton<IProjectCommitmentLookup, EngineProjectCommitmentLookup>();

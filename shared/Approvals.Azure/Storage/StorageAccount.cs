@@ -1,51 +1,49 @@
-using Approvals.Azure.Blobs;
-using Approvals.Azure.Queues;
-using Approvals.Azure.Tables;
 using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 
 namespace Approvals.Azure.Storage;
 
 /// <summary>
-/// One storage account, reached either with a connection string (Azurite, or an account key outside production) or
-/// by account name with a <see cref="TokenCredential"/> (managed identity in Azure): hands out clients by name.
+/// One storage account on the Azure SDKs, reached either with a connection string (Azurite locally and in tests) or by
+/// account name with a <see cref="TokenCredential"/> (managed identity in Azure, no keys): hands out the SDK's
+/// container, table and queue clients by name, all with <see cref="StorageClientDefaults"/>.
 /// </summary>
 public sealed class StorageAccount
 {
-    private readonly Uri blobEndpoint;
-    private readonly Uri queueEndpoint;
-    private readonly Uri tableEndpoint;
-    private readonly StorageSharedKeyCredential? key;
-    private readonly TokenCredential? token;
-    private readonly StorageClientOptions? options;
+    private readonly BlobServiceClient blobs;
+    private readonly QueueServiceClient queues;
+    private readonly TableServiceClient tables;
 
-    private StorageAccount(Uri blob, Uri queue, Uri table, StorageSharedKeyCredential? key, TokenCredential? token, StorageClientOptions? options)
-    {
-        (blobEndpoint, queueEndpoint, tableEndpoint, this.key, this.token, this.options) = (blob, queue, table, key, token, options);
-    }
+    private StorageAccount(BlobServiceClient blobs, QueueServiceClient queues, TableServiceClient tables) =>
+        (this.blobs, this.queues, this.tables) = (blobs, queues, tables);
 
-    public static StorageAccount FromConnectionString(string connectionString, StorageClientOptions? options = null)
+    /// <summary>An account from its connection string (<c>UseDevelopmentStorage=true</c>, or explicit endpoints as Azurite on other ports needs).</summary>
+    public static StorageAccount FromConnectionString(string connectionString)
     {
-        var parsed = StorageConnectionString.Parse(connectionString);
-        return new(parsed.BlobEndpoint, parsed.QueueEndpoint, parsed.TableEndpoint, parsed.Credential, null, options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        return new(new BlobServiceClient(connectionString, StorageClientDefaults.Blobs()),
+            new QueueServiceClient(connectionString, StorageClientDefaults.Queues()),
+            new TableServiceClient(connectionString, StorageClientDefaults.Tables()));
     }
 
     /// <summary>The public cloud endpoints of <paramref name="accountName"/>, signed in with <paramref name="credential"/>.</summary>
-    public static StorageAccount FromAccountName(string accountName, TokenCredential credential, StorageClientOptions? options = null) =>
-        new(new Uri($"https://{accountName}.blob.core.windows.net"), new Uri($"https://{accountName}.queue.core.windows.net"),
-            new Uri($"https://{accountName}.table.core.windows.net"), null, credential, options);
-
-    public BlobContainerClient Container(string name)
+    public static StorageAccount FromAccountName(string accountName, TokenCredential credential)
     {
-        var uri = StorageUris.Append(blobEndpoint, name);
-        return key is not null ? new BlobContainerClient(uri, key, options) : new BlobContainerClient(uri, token!, options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(accountName);
+        ArgumentNullException.ThrowIfNull(credential);
+        return new(new BlobServiceClient(new Uri($"https://{accountName}.blob.core.windows.net"), credential, StorageClientDefaults.Blobs()),
+            new QueueServiceClient(new Uri($"https://{accountName}.queue.core.windows.net"), credential, StorageClientDefaults.Queues()),
+            new TableServiceClient(new Uri($"https://{accountName}.table.core.windows.net"), credential, StorageClientDefaults.Tables()));
     }
 
-    public TableClient Table(string name) =>
-        key is not null ? new TableClient(tableEndpoint, name, key, options) : new TableClient(tableEndpoint, name, token!, options);
+    /// <summary>The account's name as the service knows it.</summary>
+    public string AccountName => blobs.AccountName;
 
-    public QueueClient Queue(string name)
-    {
-        var uri = StorageUris.Append(queueEndpoint, name);
-        return key is not null ? new QueueClient(uri, key, options) : new QueueClient(uri, token!, options);
-    }
+    public BlobContainerClient Container(string name) => blobs.GetBlobContainerClient(name);
+
+    public TableClient Table(string name) => tables.GetTableClient(name);
+
+    public QueueClient Queue(string name) => queues.GetQueueClient(name);
 }

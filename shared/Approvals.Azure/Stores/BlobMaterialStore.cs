@@ -1,10 +1,12 @@
 using System.Buffers;
 using System.Globalization;
-using Approvals.Azure.Blobs;
-using Approvals.Azure.Storage;
-using Approvals.Azure.Tables;
 using Approvals.Stores;
 using Azure;
+using Azure.Data.Tables;
+using Azure.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 
 namespace Approvals.Azure.Stores;
 
@@ -19,6 +21,9 @@ namespace Approvals.Azure.Stores;
 public sealed class BlobMaterialStore : IMaterialStore
 {
     private const string StagingPrefix = "staging/";
+
+    /// <summary>An MD5 of every request's body, checked by the service, as before the move to the SDK.</summary>
+    private static readonly UploadTransferValidationOptions Md5 = new() { ChecksumAlgorithm = StorageChecksumAlgorithm.MD5 };
     private readonly BlobContainerClient container;
     private readonly TableClient owners;
     private readonly TimeProvider timeProvider;
@@ -35,7 +40,7 @@ public sealed class BlobMaterialStore : IMaterialStore
             throw new ArgumentOutOfRangeException(nameof(options), "BlockSize must hold at least the sniffed header.");
         created = new CreateOnce(async ct =>
         {
-            await container.CreateIfNotExistsAsync(ct).ConfigureAwait(false);
+            await container.CreateIfNotExistsAsync(cancellationToken: ct).ConfigureAwait(false);
             await owners.CreateIfNotExistsAsync(ct).ConfigureAwait(false);
         });
     }
@@ -59,7 +64,7 @@ public sealed class BlobMaterialStore : IMaterialStore
             }
             else
             {
-                await StageAndCopyAsync(upload, buffer.AsMemory(0, filled), owner, fileName, storedAt, cancellationToken).ConfigureAwait(false);
+                await StageAndCopyAsync(upload, buffer, filled, owner, fileName, storedAt, cancellationToken).ConfigureAwait(false);
             }
         }
         finally
@@ -71,23 +76,48 @@ public sealed class BlobMaterialStore : IMaterialStore
         return new MaterialInfo(upload.Hash, upload.Size, upload.ContentType!, owner, fileName, storedAt);
     }
 
-    private async Task StageAndCopyAsync(MaterialUploadStream upload, ReadOnlyMemory<byte> firstBlock, string owner, string? fileName, DateTimeOffset storedAt, CancellationToken cancellationToken)
+    private async Task StageAndCopyAsync(MaterialUploadStream upload, byte[] buffer, int filled, string owner, string? fileName, DateTimeOffset storedAt, CancellationToken cancellationToken)
     {
-        var staging = container.GetBlobClient(StagingPrefix + Guid.NewGuid().ToString("N"));
+        var stagingName = StagingPrefix + Guid.NewGuid().ToString("N");
+        var staging = container.GetBlobClient(stagingName);
         try
         {
-            // The header lies in the first block, so the type is known before anything is sent.
-            var staged = Describe(upload, owner, fileName, storedAt) with { Conditions = null };
-            await staging.UploadAsync(new PrefixedStream(firstBlock, upload), staged, cancellationToken).ConfigureAwait(false);
+            // The header lies in the first block, so the type is known before anything is sent. Blocks are put one at a
+            // time from the one buffer (the SDK's own chunked upload allocates a fresh buffer per block, which lets the
+            // working set grow far past one block before the GC returns them), and committed only once the whole
+            // upload was accepted: a refused upload leaves uncommitted blocks, which the service discards.
+            var blocks = container.GetBlockBlobClient(stagingName);
+            var ids = new List<string>();
+            while (filled > 0)
+            {
+                var id = Convert.ToBase64String(BitConverter.GetBytes((long)ids.Count));
+                await blocks.StageBlockAsync(id, new MemoryStream(buffer, 0, filled, writable: false), new BlockBlobStageBlockOptions
+                {
+                    TransferValidation = Md5,
+                }, cancellationToken).ConfigureAwait(false);
+                ids.Add(id);
+                filled = await upload.ReadAtLeastAsync(buffer.AsMemory(0, options.BlockSize), options.BlockSize, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            }
+            var described = Describe(upload, owner, fileName, storedAt);
+            await blocks.CommitBlockListAsync(ids, new CommitBlockListOptions
+            {
+                HttpHeaders = described.HttpHeaders,
+                Metadata = described.Metadata,
+            }, cancellationToken).ConfigureAwait(false);
 
             var final = container.GetBlobClient(upload.Hash);
-            if (await final.GetPropertiesIfExistsAsync(cancellationToken).ConfigureAwait(false) is null)
+            if (await PropertiesIfExistAsync(final, cancellationToken).ConfigureAwait(false) is null)
             {
                 try
                 {
-                    await final.CopyFromAsync(staging, new RequestConditions { IfNoneMatch = ETag.All }, cancellationToken).ConfigureAwait(false);
+                    // Same-account copy: Azurite completes it at once, Azure may report it pending, so wait for it.
+                    var copy = await final.StartCopyFromUriAsync(staging.Uri, new BlobCopyFromUriOptions
+                    {
+                        DestinationConditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+                    }, cancellationToken).ConfigureAwait(false);
+                    await copy.WaitForCompletionAsync(cancellationToken).ConfigureAwait(false);
                 }
-                catch (StorageRequestFailedException e) when (e.Status == 409)
+                catch (RequestFailedException e) when (e.Status == 409)
                 {
                     // Someone stored the same content meanwhile: it is there, which is all that matters.
                 }
@@ -99,7 +129,7 @@ public sealed class BlobMaterialStore : IMaterialStore
             // a failure here must not hide the upload's own outcome, and a left-over staging blob holds no material.
             try
             {
-                await staging.DeleteIfExistsAsync(CancellationToken.None).ConfigureAwait(false);
+                await staging.DeleteIfExistsAsync(cancellationToken: CancellationToken.None).ConfigureAwait(false);
             }
             catch (RequestFailedException)
             {
@@ -113,7 +143,7 @@ public sealed class BlobMaterialStore : IMaterialStore
         {
             await blob.UploadAsync(content, upload, cancellationToken).ConfigureAwait(false);
         }
-        catch (StorageRequestFailedException e) when (e.Status == 409 && e.ErrorCode == StorageErrorCode.BlobAlreadyExists)
+        catch (RequestFailedException e) when (e.Status == 409 && e.ErrorCode == BlobErrorCode.BlobAlreadyExists)
         {
             // Same content already stored: content addressing makes the second write unnecessary.
         }
@@ -129,10 +159,12 @@ public sealed class BlobMaterialStore : IMaterialStore
         if (fileName is not null) metadata["filename"] = Uri.EscapeDataString(fileName);
         return new BlobUploadOptions
         {
-            ContentType = upload.ContentType,
+            HttpHeaders = new BlobHttpHeaders { ContentType = upload.ContentType },
             Metadata = metadata,
-            Conditions = new RequestConditions { IfNoneMatch = ETag.All },
-            BlockSize = options.BlockSize,
+            Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+            // Only uploads within one block come here (larger ones are staged block by block): one Put Blob.
+            TransferOptions = new StorageTransferOptions { InitialTransferSize = options.BlockSize, MaximumTransferSize = options.BlockSize, MaximumConcurrency = 1 },
+            TransferValidation = Md5,
         };
     }
 
@@ -148,7 +180,7 @@ public sealed class BlobMaterialStore : IMaterialStore
         {
             await owners.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
         }
-        catch (StorageRequestFailedException e) when (e.Status == 409)
+        catch (RequestFailedException e) when (e.Status == 409)
         {
             // Already an owner: the first record stays.
         }
@@ -158,14 +190,14 @@ public sealed class BlobMaterialStore : IMaterialStore
     {
         if (!IsSha256(materialId)) return null;
         await created.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        var properties = await container.GetBlobClient(materialId).GetPropertiesIfExistsAsync(cancellationToken).ConfigureAwait(false);
+        var properties = await PropertiesIfExistAsync(container.GetBlobClient(materialId), cancellationToken).ConfigureAwait(false);
         if (properties is null) return null;
         var metadata = properties.Metadata;
         return new MaterialInfo(
             materialId,
             properties.ContentLength,
             properties.ContentType ?? "application/octet-stream",
-            Uri.UnescapeDataString(metadata.GetValueOrDefault("owner") ?? ""),
+            metadata.TryGetValue("owner", out var who) ? Uri.UnescapeDataString(who) : "",
             metadata.TryGetValue("filename", out var name) ? Uri.UnescapeDataString(name) : null,
             metadata.TryGetValue("storedat", out var ticks) && long.TryParse(ticks, NumberStyles.Integer, CultureInfo.InvariantCulture, out var t)
                 ? new DateTimeOffset(t, TimeSpan.Zero)
@@ -176,19 +208,36 @@ public sealed class BlobMaterialStore : IMaterialStore
     {
         if (!IsSha256(materialId) || string.IsNullOrWhiteSpace(owner)) return false;
         await created.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        return await owners.GetEntityIfExistsAsync(materialId, TableKeyEncoding.Encode(owner.ToUpperInvariant()), ["Owner"], cancellationToken).ConfigureAwait(false) is not null;
+        var row = await owners.GetEntityIfExistsAsync<TableEntity>(materialId, TableKeyEncoding.Encode(owner.ToUpperInvariant()), ["Owner"], cancellationToken).ConfigureAwait(false);
+        return row.HasValue;
     }
 
+    /// <summary>
+    /// The material's bytes as the service streams them; the SDK's download stream resumes from where it broke if the
+    /// connection drops mid-way.
+    /// </summary>
     public async Task<Stream?> OpenReadAsync(string materialId, CancellationToken cancellationToken = default)
     {
         if (!IsSha256(materialId)) return null;
         await created.EnsureAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var download = await container.GetBlobClient(materialId).DownloadAsync(null, cancellationToken).ConfigureAwait(false);
-            return download.Content;
+            var download = await container.GetBlobClient(materialId).DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+            return download.Value.Content;
         }
-        catch (StorageRequestFailedException e) when (e.Status == 404)
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<BlobProperties?> PropertiesIfExistAsync(BlobClient blob, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
         {
             return null;
         }

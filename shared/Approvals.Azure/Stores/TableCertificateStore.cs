@@ -1,9 +1,9 @@
 using System.Text.Json;
-using Approvals.Azure.Blobs;
-using Approvals.Azure.Storage;
-using Approvals.Azure.Tables;
 using Approvals.Stores;
 using Azure;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
 
 namespace Approvals.Azure.Stores;
 
@@ -29,7 +29,7 @@ public sealed class TableCertificateStore : ICertificateStore
         created = new CreateOnce(async ct =>
         {
             await table.CreateIfNotExistsAsync(ct).ConfigureAwait(false);
-            await documents.CreateIfNotExistsAsync(ct).ConfigureAwait(false);
+            await documents.CreateIfNotExistsAsync(cancellationToken: ct).ConfigureAwait(false);
         });
     }
 
@@ -41,14 +41,14 @@ public sealed class TableCertificateStore : ICertificateStore
 
         try
         {
-            await DocumentBlob(certificate.Number).UploadAsync(new MemoryStream(document, writable: false), new BlobUploadOptions
+            await DocumentBlob(certificate.Number).UploadAsync(new BinaryData(document), new BlobUploadOptions
             {
-                ContentType = documentContentType,
-                Conditions = new RequestConditions { IfNoneMatch = ETag.All },
+                HttpHeaders = new BlobHttpHeaders { ContentType = documentContentType },
+                Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
                 Metadata = new Dictionary<string, string> { ["number"] = Uri.EscapeDataString(certificate.Number) },
             }, cancellationToken).ConfigureAwait(false);
         }
-        catch (StorageRequestFailedException e) when (e.Status == 409)
+        catch (RequestFailedException e) when (e.Status == 409)
         {
             // Issued before: the first document stays.
         }
@@ -58,7 +58,7 @@ public sealed class TableCertificateStore : ICertificateStore
         {
             await table.AddEntityAsync(ToEntity(certificate, documentContentType), cancellationToken).ConfigureAwait(false);
         }
-        catch (StorageRequestFailedException e) when (e.Status == 409)
+        catch (RequestFailedException e) when (e.Status == 409)
         {
             stored = (await GetAsync(certificate.Number, cancellationToken).ConfigureAwait(false))!;
         }
@@ -90,7 +90,7 @@ public sealed class TableCertificateStore : ICertificateStore
                 await table.UpdateEntityAsync(ToEntity(revoked, row.GetString("DocumentContentType") ?? "application/octet-stream"), row.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                 return revoked;
             }
-            catch (StorageRequestFailedException e) when (e.Status == 412)
+            catch (RequestFailedException e) when (e.Status == 412)
             {
                 // Changed meanwhile (revoked by someone else, most likely): read again and decide on the new state.
             }
@@ -101,7 +101,7 @@ public sealed class TableCertificateStore : ICertificateStore
     {
         await created.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var numbers = new List<string>();
-        await foreach (var row in table.QueryAsync(TableFilter.PartitionKeyEquals(ProjectPartition(projectCode)), ["Number"], cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in table.QueryAsync<TableEntity>(TableFilters.PartitionIs(ProjectPartition(projectCode)), select: ["Number"], cancellationToken: cancellationToken).ConfigureAwait(false))
             numbers.Add(row.GetString("Number") ?? TableKeyEncoding.Decode(row.RowKey));
 
         // The index row only points; the record row is the truth (status may have changed since indexing).
@@ -119,12 +119,10 @@ public sealed class TableCertificateStore : ICertificateStore
         if (await GetAsync(number, cancellationToken).ConfigureAwait(false) is null) return null;
         try
         {
-            await using var download = await DocumentBlob(number).DownloadAsync(null, cancellationToken).ConfigureAwait(false);
-            var copy = new MemoryStream();
-            await download.Content.CopyToAsync(copy, cancellationToken).ConfigureAwait(false);
-            return (copy.ToArray(), download.Properties.ContentType ?? "application/octet-stream");
+            var download = (await DocumentBlob(number).DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value;
+            return (download.Content.ToArray(), download.Details.ContentType ?? "application/octet-stream");
         }
-        catch (StorageRequestFailedException e) when (e.Status == 404)
+        catch (RequestFailedException e) when (e.Status == 404)
         {
             return null;
         }
@@ -134,7 +132,8 @@ public sealed class TableCertificateStore : ICertificateStore
     {
         ArgumentNullException.ThrowIfNull(number);
         await created.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        return await table.GetEntityIfExistsAsync(RecordPartition(number), RecordRowKey, null, cancellationToken).ConfigureAwait(false);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(RecordPartition(number), RecordRowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return row.HasValue ? row.Value : null;
     }
 
     private BlobClient DocumentBlob(string number) => documents.GetBlobClient(TableKeyEncoding.Encode(number));

@@ -1,8 +1,7 @@
 using System.Globalization;
-using Approvals.Azure.Storage;
-using Approvals.Azure.Tables;
 using Approvals.Stores;
 using Azure;
+using Azure.Data.Tables;
 
 namespace Approvals.Azure.Stores;
 
@@ -35,7 +34,7 @@ public sealed class TableCreditLedger : ICreditLedger
         var partition = TableKeyEncoding.Encode(uscc);
         for (var attempt = 1; ; attempt++)
         {
-            var head = await table.GetEntityIfExistsAsync(partition, HeadRowKey, null, cancellationToken).ConfigureAwait(false);
+            var head = await HeadAsync(partition, cancellationToken).ConfigureAwait(false);
             var sequence = (head?.GetInt64("Sequence") ?? 0) + 1;
             var previous = head?.GetString("Hash") ?? CreditChain.Genesis;
             var record = CreditChain.Link(uscc, sequence, entry, previous);
@@ -67,8 +66,8 @@ public sealed class TableCreditLedger : ICreditLedger
         ArgumentException.ThrowIfNullOrWhiteSpace(uscc);
         await created.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var records = new List<CreditLedgerRecord>();
-        var filter = $"{TableFilter.PartitionKeyEquals(TableKeyEncoding.Encode(uscc))} and {TableFilter.Compare("RowKey", "ne", HeadRowKey)}";
-        await foreach (var row in table.QueryAsync(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeyEncoding.Encode(uscc)} and RowKey ne {HeadRowKey}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
             records.Add(FromEntity(uscc, row));
         return records.OrderBy(r => r.Sequence).ToList();
     }
@@ -82,13 +81,19 @@ public sealed class TableCreditLedger : ICreditLedger
         var records = await ReadAsync(uscc, cancellationToken).ConfigureAwait(false);
         var chain = CreditChain.Verify(records);
         if (!chain.Intact) return chain;
-        var head = await table.GetEntityIfExistsAsync(TableKeyEncoding.Encode(uscc), HeadRowKey, null, cancellationToken).ConfigureAwait(false);
+        var head = await HeadAsync(TableKeyEncoding.Encode(uscc), cancellationToken).ConfigureAwait(false);
         var headSequence = head?.GetInt64("Sequence") ?? 0;
         var headHash = head?.GetString("Hash") ?? CreditChain.Genesis;
         var lastHash = records.Count == 0 ? CreditChain.Genesis : records[^1].Hash;
         if (headSequence != records.Count || headHash != lastHash)
             return new CreditChainVerification(false, records.Count, records.Count + 1, $"the chain's head names record {headSequence}, but the chain ends at record {records.Count}: records were removed");
         return chain;
+    }
+
+    private async Task<TableEntity?> HeadAsync(string partition, CancellationToken cancellationToken)
+    {
+        var head = await table.GetEntityIfExistsAsync<TableEntity>(partition, HeadRowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return head.HasValue ? head.Value : null;
     }
 
     internal static string RowKeyOf(long sequence) => sequence.ToString("D19", CultureInfo.InvariantCulture);

@@ -1,6 +1,6 @@
 using System.Globalization;
-using Approvals.Azure.Tables;
 using Approvals.Stores;
+using Azure.Data.Tables;
 
 namespace Approvals.Azure.Stores;
 
@@ -56,7 +56,7 @@ public sealed class TableDeadLetters : IDeadLetters
     {
         await created.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<TableEntity>();
-        await foreach (var row in table.QueryAsync(TableFilter.PartitionKeyEquals(TableKeyEncoding.Encode(queue)), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in table.QueryAsync<TableEntity>(TableFilters.PartitionIs(TableKeyEncoding.Encode(queue)), cancellationToken: cancellationToken).ConfigureAwait(false))
             rows.Add(row);
         return rows.OrderBy(r => r.RowKey, StringComparer.Ordinal).Select(r => new DeadLetter(
             r.GetString("Queue") ?? queue,

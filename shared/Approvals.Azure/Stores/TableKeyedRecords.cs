@@ -1,6 +1,7 @@
-using Approvals.Azure.Storage;
-using Approvals.Azure.Tables;
 using Approvals.Stores;
+using Azure;
+using Azure.Data.Tables;
+using Azure.Data.Tables.Models;
 
 namespace Approvals.Azure.Stores;
 
@@ -34,7 +35,7 @@ public sealed class TableKeyedRecords : IKeyedRecords
             await table.AddEntityAsync(row, cancellationToken).ConfigureAwait(false);
             return (true, value);
         }
-        catch (StorageRequestFailedException e) when (e.Status == 409 && e.ErrorCode == StorageErrorCode.EntityAlreadyExists)
+        catch (RequestFailedException e) when (e.Status == 409 && e.ErrorCode == TableErrorCode.EntityAlreadyExists)
         {
             return (false, await GetAsync(scope, key, cancellationToken).ConfigureAwait(false)
                 ?? throw new InvalidOperationException($"Record {scope}/{key} exists but could not be read."));
@@ -44,15 +45,15 @@ public sealed class TableKeyedRecords : IKeyedRecords
     public async Task<string?> GetAsync(string scope, string key, CancellationToken cancellationToken = default)
     {
         await created.EnsureAsync(cancellationToken).ConfigureAwait(false);
-        var row = await table.GetEntityIfExistsAsync(TableKeyEncoding.Encode(scope), TableKeyEncoding.Encode(key), null, cancellationToken).ConfigureAwait(false);
-        return row is null ? null : TableText.Read(row, "Value") ?? "";
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKeyEncoding.Encode(scope), TableKeyEncoding.Encode(key), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return row.HasValue ? TableText.Read(row.Value!, "Value") ?? "" : null;
     }
 
     public async Task<IReadOnlyList<(string Key, string Value)>> ListAsync(string scope, CancellationToken cancellationToken = default)
     {
         await created.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var list = new List<(string Key, string Value)>();
-        await foreach (var row in table.QueryAsync(TableFilter.PartitionKeyEquals(TableKeyEncoding.Encode(scope)), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in table.QueryAsync<TableEntity>(TableFilters.PartitionIs(TableKeyEncoding.Encode(scope)), cancellationToken: cancellationToken).ConfigureAwait(false))
             list.Add((row.GetString("Key") ?? TableKeyEncoding.Decode(row.RowKey), TableText.Read(row, "Value") ?? ""));
         // Escaped row keys sort differently from the keys themselves; order by the original key.
         return list.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Approvals.Azure.Tables;
+using Azure.Data.Tables;
 
 namespace Approvals.Azure.Stores;
 

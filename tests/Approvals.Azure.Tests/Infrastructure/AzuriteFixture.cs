@@ -8,7 +8,8 @@ namespace Approvals.Azure.Tests.Infrastructure;
 
 /// <summary>
 /// Starts one Azurite (Blob, Queue, Table) for every Azure test: from <c>node_modules/.bin/azurite</c> at the repository
-/// root, in memory, bound to 127.0.0.1 on free ports, API version checks off. Waits (bounded, polling) until all three
+/// root, in memory, bound to 127.0.0.1 on free ports, with its API version check on: the clients pin a REST version
+/// Azurite accepts (<see cref="StorageClientDefaults"/>), and these tests prove it. Waits (bounded, polling) until all three
 /// services answer and stops the process it started, by its own pid, on dispose. Missing Azurite fails the tests
 /// loudly: run <c>npm ci</c> at the repository root.
 /// </summary>
@@ -28,7 +29,14 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// <summary>A connection string with Azurite's path-style endpoints on this instance's ports.</summary>
     public string ConnectionString { get; private set; } = "";
 
-    public StorageConnectionString Account => StorageConnectionString.Parse(ConnectionString);
+    /// <summary>Azurite's well-known development account.</summary>
+    public const string DevelopmentAccountName = "devstoreaccount1";
+
+    /// <summary>Azurite's well-known development key (public, documented, not a secret).</summary>
+    public const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    /// <summary>This Azurite as the app's stores reach it.</summary>
+    public StorageAccount Account => StorageAccount.FromConnectionString(ConnectionString);
 
     public async Task InitializeAsync()
     {
@@ -48,7 +56,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         };
         foreach (var argument in new[]
                  {
-                     "--inMemoryPersistence", "--loose", "--skipApiVersionCheck", "--disableProductStyleUrl", "--disableTelemetry", "--silent",
+                     "--inMemoryPersistence", "--loose", "--disableProductStyleUrl", "--disableTelemetry", "--silent",
                      "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
                      "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
                      "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -62,8 +70,8 @@ public sealed class AzuriteFixture : IAsyncLifetime
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        const string account = StorageConnectionString.DevelopmentAccountName;
-        ConnectionString = $"DefaultEndpointsProtocol=http;AccountName={account};AccountKey={StorageConnectionString.DevelopmentAccountKey};" +
+        const string account = DevelopmentAccountName;
+        ConnectionString = $"DefaultEndpointsProtocol=http;AccountName={account};AccountKey={DevelopmentAccountKey};" +
             $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{account};QueueEndpoint=http://127.0.0.1:{QueuePort}/{account};TableEndpoint=http://127.0.0.1:{TablePort}/{account};";
 
         await WaitUntilAnsweringAsync();
@@ -82,7 +90,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
                 try
                 {
                     // Any HTTP answer (even 400/403 for an unsigned request) means the service is listening.
-                    using var response = await http.GetAsync($"http://127.0.0.1:{port}/{StorageConnectionString.DevelopmentAccountName}?comp=list");
+                    using var response = await http.GetAsync($"http://127.0.0.1:{port}/{DevelopmentAccountName}?comp=list");
                     break;
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException)

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Approvals.Azure.Blobs;
 using Approvals.Azure.Stores;
-using Approvals.Azure.Tables;
+using Approvals.Azure.Storage;
 using Approvals.Azure.Tests.Infrastructure;
 
 namespace Approvals.Azure.Tests.Probes;
@@ -20,9 +19,10 @@ internal static class LargeMaterialProbe
     public static async Task<int> RunAsync(string connectionString, long size)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
+        var account = StorageAccount.FromConnectionString(connectionString);
         var store = new BlobMaterialStore(
-            new BlobContainerClient(connectionString, AzuriteFixture.UniqueName("big")),
-            new TableClient(connectionString, AzuriteFixture.UniqueName("bigowners")),
+            account.Container(AzuriteFixture.UniqueName("big")),
+            account.Table(AzuriteFixture.UniqueName("bigowners")),
             TimeProvider.System);
         var source = new GeneratedPdfStream(size);
 

@@ -1,6 +1,5 @@
-using Approvals.Azure.Blobs;
 using Approvals.Azure.Stores;
-using Approvals.Azure.Tables;
+using Azure.Data.Tables;
 using Approvals.Azure.Tests.Infrastructure;
 using Approvals.Stores;
 using Approvals.Tests.Stores;
@@ -15,8 +14,8 @@ public sealed class BlobMaterialStoreContractTests(AzuriteFixture azurite) : Mat
 {
     // A small block size sends the larger contract uploads through the staged block-upload-and-copy path.
     protected override IMaterialStore Store { get; } = new BlobMaterialStore(
-        new BlobContainerClient(azurite.ConnectionString, AzuriteFixture.UniqueName("materials")),
-        new TableClient(azurite.ConnectionString, AzuriteFixture.UniqueName("owners")),
+        azurite.Container("materials"),
+        azurite.Table("owners"),
         TimeProvider.System,
         new BlobMaterialStoreOptions { BlockSize = 64 * 1024 });
 }
@@ -24,7 +23,7 @@ public sealed class BlobMaterialStoreContractTests(AzuriteFixture azurite) : Mat
 [Collection(AzuriteCollection.Name)]
 public sealed class TableCreditLedgerContractTests(AzuriteFixture azurite) : CreditLedgerContract
 {
-    private readonly TableClient table = new(azurite.ConnectionString, AzuriteFixture.UniqueName("credit"));
+    private readonly TableClient table = azurite.Table("credit");
 
     protected override ICreditLedger Ledger => field ??= new TableCreditLedger(table);
 
@@ -35,19 +34,19 @@ public sealed class TableCreditLedgerContractTests(AzuriteFixture azurite) : Cre
 [Collection(AzuriteCollection.Name)]
 public sealed class TableKeyedRecordsContractTests(AzuriteFixture azurite) : KeyedRecordsContract
 {
-    protected override IKeyedRecords Records { get; } = new TableKeyedRecords(new TableClient(azurite.ConnectionString, AzuriteFixture.UniqueName("records")));
+    protected override IKeyedRecords Records { get; } = new TableKeyedRecords(azurite.Table("records"));
 }
 
 [Collection(AzuriteCollection.Name)]
 public sealed class TableCertificateStoreContractTests(AzuriteFixture azurite) : CertificateStoreContract
 {
     protected override ICertificateStore Certificates { get; } = new TableCertificateStore(
-        new TableClient(azurite.ConnectionString, AzuriteFixture.UniqueName("certs")),
-        new BlobContainerClient(azurite.ConnectionString, AzuriteFixture.UniqueName("certdocs")));
+        azurite.Table("certs"),
+        azurite.Container("certdocs"));
 }
 
 [Collection(AzuriteCollection.Name)]
 public sealed class TableDeadLettersContractTests(AzuriteFixture azurite) : DeadLettersContract
 {
-    protected override IDeadLetters Letters { get; } = new TableDeadLetters(new TableClient(azurite.ConnectionString, AzuriteFixture.UniqueName("dead")), TimeProvider.System);
+    protected override IDeadLetters Letters { get; } = new TableDeadLetters(azurite.Table("dead"), TimeProvider.System);
 }

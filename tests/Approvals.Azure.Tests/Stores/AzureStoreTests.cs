@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
-using Approvals.Azure.Blobs;
 using Approvals.Azure.Stores;
-using Approvals.Azure.Tables;
+using Azure.Data.Tables;
 using Approvals.Azure.Tests.Infrastructure;
 using Approvals.Stores;
 using Microsoft.Extensions.Time.Testing;
@@ -17,8 +16,8 @@ public sealed class AzureStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task A_material_blob_is_named_by_its_hash_typed_by_its_content_and_owned_in_the_table()
     {
-        var container = new BlobContainerClient(azurite.ConnectionString, AzuriteFixture.UniqueName("materials"));
-        var owners = new TableClient(azurite.ConnectionString, AzuriteFixture.UniqueName("owners"));
+        var container = azurite.Container("materials");
+        var owners = azurite.Table("owners");
         var store = new BlobMaterialStore(container, owners, TimeProvider.System, new BlobMaterialStoreOptions { BlockSize = 16 * 1024 });
         var bytes = Pdf(50_000);
 
@@ -27,9 +26,9 @@ public sealed class AzureStoreTests(AzuriteFixture azurite)
         var blobs = await container.GetBlobsAsync().ToListAsync();
         var blob = Assert.Single(blobs); // the staging blob is gone
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), blob.Name);
-        Assert.Equal("application/pdf", blob.ContentType);
-        Assert.Equal(bytes.Length, blob.ContentLength);
-        var owner = Assert.Single(await owners.QueryAsync(TableFilter.PartitionKeyEquals(info.MaterialId)).ToListAsync());
+        Assert.Equal("application/pdf", blob.Properties.ContentType);
+        Assert.Equal(bytes.Length, blob.Properties.ContentLength);
+        var owner = Assert.Single(await owners.QueryAsync<TableEntity>(e => e.PartitionKey == info.MaterialId).ToListAsync());
         Assert.Equal(("91350100M000100Y43", "总平面图.pdf"), (owner.GetString("Owner"), owner.GetString("FileName")));
     }
 
@@ -38,8 +37,8 @@ public sealed class AzureStoreTests(AzuriteFixture azurite)
     [InlineData(5_000)]   // within one block: refused before anything is sent
     public async Task A_refused_upload_commits_no_blob_at_all(int size)
     {
-        var container = new BlobContainerClient(azurite.ConnectionString, AzuriteFixture.UniqueName("materials"));
-        var store = new BlobMaterialStore(container, new TableClient(azurite.ConnectionString, AzuriteFixture.UniqueName("owners")), TimeProvider.System,
+        var container = azurite.Container("materials");
+        var store = new BlobMaterialStore(container, azurite.Table("owners"), TimeProvider.System,
             new BlobMaterialStoreOptions { BlockSize = 8 * 1024 });
 
         var tooLarge = await Assert.ThrowsAsync<MaterialRejectedException>(() => store.PutAsync(new MemoryStream(Pdf(size)), "O", "x.pdf", size / 2));
@@ -55,7 +54,7 @@ public sealed class AzureStoreTests(AzuriteFixture azurite)
     {
         // Two instances = two processes as far as storage can tell: separate pipelines, nothing shared in memory.
         var name = AzuriteFixture.UniqueName("credit");
-        var ledgers = new[] { new TableCreditLedger(new TableClient(azurite.ConnectionString, name)), new TableCreditLedger(new TableClient(azurite.ConnectionString, name)) };
+        var ledgers = new[] { new TableCreditLedger(azurite.Account.Table(name)), new TableCreditLedger(azurite.Account.Table(name)) };
         const string uscc = "91350100M000100Y43";
         var writers = Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
         {
@@ -74,7 +73,7 @@ public sealed class AzureStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task Removing_the_last_credit_record_is_caught_by_the_head_row()
     {
-        var table = new TableClient(azurite.ConnectionString, AzuriteFixture.UniqueName("credit"));
+        var table = azurite.Table("credit");
         var ledger = new TableCreditLedger(table);
         for (var i = 1; i <= 3; i++) await ledger.AppendAsync("USCC-1", new CreditLedgerEntry("fulfilled", DateTimeOffset.UnixEpoch, $"APP-{i}", ""));
 
@@ -89,7 +88,7 @@ public sealed class AzureStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task Removing_a_middle_credit_record_is_reported_where_the_gap_is()
     {
-        var table = new TableClient(azurite.ConnectionString, AzuriteFixture.UniqueName("credit"));
+        var table = azurite.Table("credit");
         var ledger = new TableCreditLedger(table);
         for (var i = 1; i <= 4; i++) await ledger.AppendAsync("USCC-2", new CreditLedgerEntry("fulfilled", DateTimeOffset.UnixEpoch, $"APP-{i}", ""));
 
@@ -103,8 +102,8 @@ public sealed class AzureStoreTests(AzuriteFixture azurite)
     [Fact]
     public async Task Issuing_again_after_a_crash_before_indexing_completes_the_project_index()
     {
-        var table = new TableClient(azurite.ConnectionString, AzuriteFixture.UniqueName("certs"));
-        var store = new TableCertificateStore(table, new BlobContainerClient(azurite.ConnectionString, AzuriteFixture.UniqueName("certdocs")));
+        var table = azurite.Table("certs");
+        var store = new TableCertificateStore(table, azurite.Container("certdocs"));
         var certificate = new CertificateRecord
         {
             Number = "SGXK-9", Item = "construction-permit", ItemName = "施工许可", HolderUscc = "U", HolderName = "H",
@@ -123,7 +122,7 @@ public sealed class AzureStoreTests(AzuriteFixture azurite)
     public async Task Dead_letters_keep_arrival_order_even_when_the_clock_stands_still()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.Zero));
-        var letters = new TableDeadLetters(new TableClient(azurite.ConnectionString, AzuriteFixture.UniqueName("dead")), clock);
+        var letters = new TableDeadLetters(azurite.Table("dead"), clock);
         for (var i = 0; i < 12; i++) await letters.AddAsync(new DeadLetter("q", $"m{i}", "{}", "bad", clock.GetUtcNow()));
 
         Assert.Equal(Enumerable.Range(0, 12).Select(i => $"m{i}"), (await letters.ListAsync("q")).Select(l => l.MessageId));
@@ -133,7 +132,7 @@ public sealed class AzureStoreTests(AzuriteFixture azurite)
     public async Task Two_record_stores_racing_for_one_key_agree_on_the_first_value()
     {
         var name = AzuriteFixture.UniqueName("records");
-        var stores = new[] { new TableKeyedRecords(new TableClient(azurite.ConnectionString, name)), new TableKeyedRecords(new TableClient(azurite.ConnectionString, name)) };
+        var stores = new[] { new TableKeyedRecords(azurite.Account.Table(name)), new TableKeyedRecords(azurite.Account.Table(name)) };
         var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => Task.Run(() => stores[i % 2].TryAddAsync("messages", "dept-msg-1", $"v{i}"))));
 
         Assert.Single(results, r => r.Added);

@@ -1,5 +1,6 @@
 using Approvals.Activities;
 using Approvals.Applications;
+using Approvals.Notifications;
 using Approvals.Orchestrations;
 using Approvals.Stores;
 using Approvals.Stores.Embedded;
@@ -52,7 +53,9 @@ public sealed class ApprovalHarness : IAsyncDisposable
             .AddSingleton<ICertificateStore>(new SqliteCertificateStore(database))
             .AddSingleton<ICreditLedger>(new SqliteCreditLedger(Path.Combine(folder, "credit.db")))
             .AddSingleton<IKeyedRecords>(new SqliteKeyedRecords(database))
-            .AddSingleton<IDeadLetters>(new SqliteDeadLetters(database));
+            .AddSingleton<IDeadLetters>(new SqliteDeadLetters(database))
+            .AddSingleton(new SqliteLocalQueue(database, EmbeddedDepartmentNotifier.Queue))
+            .AddSingleton<IDepartmentNotifier>(sp => new EmbeddedDepartmentNotifier(sp.GetRequiredService<SqliteLocalQueue>()));
     }
 
     public FakeTimeProvider Clock { get; }
@@ -67,6 +70,9 @@ public sealed class ApprovalHarness : IAsyncDisposable
     public IKeyedRecords Records => services.GetRequiredService<IKeyedRecords>();
     public IMaterialStore Materials => services.GetRequiredService<IMaterialStore>();
     public IDeadLetters DeadLetters => services.GetRequiredService<IDeadLetters>();
+
+    /// <summary>The embedded queue the department notices go to.</summary>
+    public SqliteLocalQueue DepartmentTasks => services.GetRequiredService<SqliteLocalQueue>();
 
     public ApplicationCommands Commands => new(Client, Records, Materials, Clock);
 

@@ -1,4 +1,5 @@
 using Approvals.Activities;
+using Approvals.Notifications;
 using Approvals.Stores;
 
 namespace Approvals.Tests.Orchestrations;
@@ -96,6 +97,9 @@ public sealed class CommitmentApprovalScenarios : IAsyncLifetime
         Assert.Contains($"{id}/HUD/round-2", requests);
         Assert.Contains($"{id}/FIRE/round-2", requests);
         Assert.DoesNotContain($"{id}/CAD/round-2", requests);
+        var notices = (await h.DepartmentTasks.ReceiveAsync(100, TimeSpan.FromMinutes(1))).Select(m => EmbeddedDepartmentNotifier.Parse(m.Body)).ToList();
+        Assert.Contains(notices, n => (n.Department, n.TaskId, n.Event) == ("HUD", $"{id}/HUD/round-2", "review-request"));
+        Assert.DoesNotContain(notices, n => n.TaskId == $"{id}/CAD/round-2");
 
         await h.DecideAsync(id, "HUD", "CP-PERMIT", "approve");
         await h.DecideAsync(id, "FIRE", "CP-FIREDESIGN", "approve");

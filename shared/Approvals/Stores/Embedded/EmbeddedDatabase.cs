@@ -19,6 +19,7 @@ public sealed class EmbeddedDatabase
             CREATE TABLE IF NOT EXISTS dead_letters (id INTEGER PRIMARY KEY AUTOINCREMENT, queue TEXT NOT NULL, message_id TEXT NOT NULL, body TEXT NOT NULL, reason TEXT NOT NULL, at INTEGER NOT NULL);
             CREATE TABLE IF NOT EXISTS queue_messages (id INTEGER PRIMARY KEY AUTOINCREMENT, queue TEXT NOT NULL, body TEXT NOT NULL, visible_at INTEGER NOT NULL, dequeue_count INTEGER NOT NULL DEFAULT 0);
             CREATE INDEX IF NOT EXISTS ix_queue_due ON queue_messages (queue, visible_at);
+            CREATE TABLE IF NOT EXISTS queue_sent_ids (queue TEXT NOT NULL, message_id TEXT NOT NULL, PRIMARY KEY (queue, message_id)) WITHOUT ROWID;
             """;
         create.ExecuteNonQuery();
     }

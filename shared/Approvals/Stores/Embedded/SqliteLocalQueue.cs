@@ -21,6 +21,32 @@ public sealed class SqliteLocalQueue(EmbeddedDatabase database, string queue)
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Sends <paramref name="body"/> unless a message with <paramref name="messageId"/> was sent to this queue before
+    /// (Service Bus duplicate detection, kept for good rather than for a window); true when it was sent.
+    /// </summary>
+    public Task<bool> SendOnceAsync(string messageId, string body, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(messageId);
+        ArgumentNullException.ThrowIfNull(body);
+        using var connection = database.Open();
+        using var tx = connection.BeginTransaction(deferred: false);
+        using var remember = connection.CreateCommand();
+        remember.Transaction = tx;
+        remember.CommandText = "INSERT OR IGNORE INTO queue_sent_ids (queue, message_id) VALUES ($q, $id)";
+        remember.Parameters.AddWithValue("$q", queue);
+        remember.Parameters.AddWithValue("$id", messageId);
+        if (remember.ExecuteNonQuery() == 0) return Task.FromResult(false);
+        using var insert = connection.CreateCommand();
+        insert.Transaction = tx;
+        insert.CommandText = "INSERT INTO queue_messages (queue, body, visible_at) VALUES ($q, $b, 0)";
+        insert.Parameters.AddWithValue("$q", queue);
+        insert.Parameters.AddWithValue("$b", body);
+        insert.ExecuteNonQuery();
+        tx.Commit();
+        return Task.FromResult(true);
+    }
+
     /// <summary>Takes up to <paramref name="max"/> visible messages and hides them for <paramref name="visibility"/> (real time: this is delivery, not business time).</summary>
     public Task<IReadOnlyList<Received>> ReceiveAsync(int max, TimeSpan visibility, CancellationToken cancellationToken = default)
     {
