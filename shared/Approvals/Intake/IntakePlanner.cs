@@ -218,7 +218,7 @@ public sealed class IntakePlanner(
             _ => Draw(draft, id, riskLevel, standing, seed),
         };
         return new PlannedCommitment(id, draft.MaterialCode, draft.MaterialName, draft.Class, draft.Items.Select(i => i.Code).ToList(),
-            rule.Department, within, sampled, reason);
+            rule.Department, within, sampled, reason, draft.Gap);
     }
 
     private (bool, string) Draw(DraftCommitment draft, string id, string riskLevel, CreditStanding standing, string seed)

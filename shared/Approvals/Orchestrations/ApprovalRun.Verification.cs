@@ -50,6 +50,11 @@ internal sealed partial class ApprovalRun
             result = new InspectionResult(commitment.CommitmentId, "pass", "not sampled; no complaint within the verification period", commitment.VerifyingDepartment, Now);
         }
 
+        await ConcludeAsync(commitment, result);
+    }
+
+    private async Task ConcludeAsync(PlannedCommitment commitment, InspectionResult result)
+    {
         switch (result.Result)
         {
             case "pass":
@@ -66,6 +71,56 @@ internal sealed partial class ApprovalRun
                 await EnforceAsync(commitment, "broken", result.Findings ?? "failed verification");
                 break;
         }
+    }
+
+    /// <summary>
+    /// A gap (容缺) waits for its material from acceptance, in parallel with the review, until the end of the item's
+    /// limit counted from acceptance (Shandong measure 31: the catch-up period never exceeds the promised completion
+    /// time). Not supplied by then: a broken commitment, and no decision issues for the items that depend on it.
+    /// </summary>
+    private async Task<bool> AwaitGapSupplyAsync(PlannedCommitment gap)
+    {
+        var window = await context.CallActivityAsync<Deadline>(ActivityNames.ComputeDeadline, new DeadlineRequest(plan.AcceptedAt, gap.WithinWorkingDays), Retry);
+        UpdateCommitment(gap, c => c with { DueAt = window.DueAt, Provisional = window.Provisional, Light = "green" });
+        Record($"gap {gap.CommitmentId} (容缺, {gap.MaterialCode}) to be supplied by {window.DueAt:yyyy-MM-dd}; the decision on {string.Join(", ", gap.Items)} issues once it is");
+        Publish();
+
+        using var cancel = new CancellationTokenSource();
+        var supplied = context.WaitForExternalEvent<SuppliedMaterial>(Signals.MaterialSupplied(gap.MaterialCode), cancel.Token);
+        var deadline = context.CreateTimer(window.DueAt.UtcDateTime, cancel.Token);
+        var winner = await Task.WhenAny(supplied, deadline);
+        cancel.Cancel();
+        if (winner == deadline)
+        {
+            await EnforceAsync(gap, "broken", $"{gap.MaterialCode} (容缺) was not supplied by {window.DueAt:yyyy-MM-dd}: no decision for {string.Join(", ", gap.Items)}");
+            return false;
+        }
+        Record($"{gap.MaterialCode} supplied (material {supplied.Result.MaterialId[..12]}…); gap {gap.CommitmentId} closed, {gap.VerifyingDepartment} to check it");
+        UpdateCommitment(gap, c => c with { Status = "supplied" });
+        Publish();
+        return true;
+    }
+
+    /// <summary>The decision on an item held for gaps issues once every one of them is supplied, and never otherwise.</summary>
+    private async Task IssueAfterGapsAsync((string Item, string Name) item, IReadOnlyDictionary<string, Task<bool>> gaps)
+    {
+        var own = GapsOf(item.Item).ToList();
+        var supplied = await Task.WhenAll(own.Select(g => gaps[g.CommitmentId]));
+        if (supplied.All(s => s))
+        {
+            await IssueCertificatesAsync([item]);
+            return;
+        }
+        Record($"no decision issued for {item.Item}: gap(s) {string.Join(", ", own.Where((_, n) => !supplied[n]).Select(g => g.MaterialCode))} not supplied in time (容缺)");
+        Publish();
+    }
+
+    /// <summary>A supplied gap is checked by its department like any supplement; one never supplied was already enforced.</summary>
+    private async Task CheckGapAsync(PlannedCommitment gap, Task<bool> supply)
+    {
+        if (!await supply) return;
+        var check = await context.CallActivityAsync<Deadline>(ActivityNames.ComputeDeadline, new DeadlineRequest(Now, gap.WithinWorkingDays), Retry);
+        await ConcludeAsync(gap, await AwaitInspectionAsync(gap, check.DueAt));
     }
 
     private async Task<InspectionResult> AwaitInspectionAsync(PlannedCommitment commitment, DateTimeOffset dueAt)

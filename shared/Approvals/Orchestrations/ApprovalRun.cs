@@ -46,21 +46,34 @@ internal sealed partial class ApprovalRun(TaskOrchestrationContext context, Appl
             Record($"{item.Item} approved by the system without intervention (unattended approval)");
         }
 
+        // Acceptance with gaps (容缺受理): the supply window runs from acceptance, alongside the review.
+        var gaps = plan.Commitments.Where(c => c.Gap).ToDictionary(c => c.CommitmentId, AwaitGapSupplyAsync);
+
         var approved = await ReviewAsync();
         if (approved is null) return Finish();
 
         status = "approved";
-        await IssueCertificatesAsync(approved);
+        var held = approved.Where(i => GapsOf(i.Item).Any()).ToList();
+        await IssueCertificatesAsync(approved.Except(held).ToList());
+        foreach (var item in held)
+        {
+            Record($"decision on {item.Item} held until its gap(s) are supplied (容缺): {string.Join(", ", GapsOf(item.Item).Select(g => g.MaterialCode))}");
+        }
         if (plan.Commitments.Count == 0) return Finish("closed");
 
         status = "verifying";
         Publish();
-        await Task.WhenAll(plan.Commitments.Select(VerifyAsync));
+        await Task.WhenAll(plan.Commitments.Where(c => !c.Gap).Select(VerifyAsync)
+            .Concat(held.Select(i => IssueAfterGapsAsync(i, gaps)))
+            .Concat(plan.Commitments.Where(c => c.Gap).Select(c => CheckGapAsync(c, gaps[c.CommitmentId]))));
         return Finish(certificates.Any(c => c.Certificate.Status == "revoked") ? "revoked" : "closed");
     }
 
+    private IEnumerable<PlannedCommitment> GapsOf(string item) => plan.Commitments.Where(c => c.Gap && c.Items.Contains(item));
+
     private async Task IssueCertificatesAsync(IReadOnlyList<(string Item, string Name)> items)
     {
+        if (items.Count == 0) return;
         var issued = await Task.WhenAll(items.Select(i => context.CallActivityAsync<CertificateView>(
             ActivityNames.IssueCertificate,
             new CertificateRequest(plan.ApplicationId, i.Item, i.Name, plan.Uscc, plan.ApplicantName, plan.ProjectCode, plan.ProjectName, Now),

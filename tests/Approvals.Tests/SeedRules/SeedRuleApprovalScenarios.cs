@@ -42,4 +42,49 @@ public sealed class SeedRuleApprovalScenarios : IAsyncLifetime
         Assert.Equal(expected.DueAt, third.Tasks.Single().DueAt);
         Assert.Equal("green", third.Tasks.Single().Light);
     }
+
+    // Issue 18 rule 3. Shandong 2023 measure 31 (容缺受理) and the national rule on acceptance with gaps
+    // (../shared/domain.md, "Acceptance with gaps"): the application is accepted and reviewed with a secondary material
+    // missing; the decision is issued once it arrives, and the catch-up period, counted from acceptance, may not exceed
+    // the item's promised completion time.
+    [Fact]
+    public async Task Gap_acceptance_issues_the_decision_only_after_the_supply_within_the_items_limit_from_acceptance()
+    {
+        var plan = h.Plan("APP-GAP", [("HUD", "CP-PERMIT", 7)],
+            [ApprovalHarness.Commitment("G1", "SITE-PLAN", "supplement", ["CP-PERMIT"], within: 7, gap: true)]);
+        var id = await h.SubmitAsync(plan);
+        await h.WaitForAsync(id, v => v.Tasks.Count == 1 && v.Commitments.Single().DueAt is not null);
+
+        await h.AdvanceToAsync(At(10, 9, 10));
+        await h.DecideAsync(id, "HUD", "CP-PERMIT", "approve");
+        var approved = await h.WaitForAsync(id, v => v.Tasks.Single().State == "approved" && v.Timeline.Any(e => e.Event.Contains("held", StringComparison.Ordinal)));
+        Assert.Empty(approved.Certificates);
+        var window = h.Calendar.Compute(new DeadlineRequest(plan.AcceptedAt, 7));
+        Assert.Equal(window.DueAt, approved.Commitments.Single().DueAt);
+
+        await h.SupplyAsync(id, "SITE-PLAN", new string('c', 64));
+        var issued = await h.WaitForAsync(id, v => v.Certificates.Count == 1);
+        Assert.Equal("supplied", issued.Commitments.Single().Status);
+        Assert.True(issued.Timeline.Single(e => e.Event.StartsWith("certificate", StringComparison.Ordinal)).At >=
+            issued.Timeline.Single(e => e.Event.StartsWith("SITE-PLAN supplied", StringComparison.Ordinal)).At);
+    }
+
+    // Issue 18 rule 3, the other side: a gap not supplied within the item's limit counted from acceptance is a broken
+    // commitment and no decision issues for the items that depend on it (Shandong 2023 measure 31; domain.md).
+    [Fact]
+    public async Task Gap_not_supplied_within_the_items_limit_from_acceptance_issues_no_decision()
+    {
+        var plan = h.Plan("APP-GAP-LATE", [("HUD", "CP-PERMIT", 7)],
+            [ApprovalHarness.Commitment("G1", "SITE-PLAN", "supplement", ["CP-PERMIT"], within: 7, gap: true)]);
+        var id = await h.SubmitAsync(plan);
+        await h.WaitForAsync(id, v => v.Tasks.Count == 1);
+        await h.DecideAsync(id, "HUD", "CP-PERMIT", "approve");
+
+        var window = h.Calendar.Compute(new DeadlineRequest(plan.AcceptedAt, 7));
+        await h.AdvanceToAsync(window.DueAt);
+        var closed = await h.WaitForAsync(id, v => v.Status == "closed");
+        Assert.Empty(closed.Certificates);
+        Assert.Equal("broken", closed.Commitments.Single().Status);
+        Assert.Equal(["broken"], (await h.Credit.ReadAsync(plan.Uscc)).Select(r => r.Kind));
+    }
 }
