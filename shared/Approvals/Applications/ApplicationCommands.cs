@@ -85,6 +85,25 @@ public sealed class ApplicationCommands(DurableTaskClient client, IKeyedRecords 
         return CommandResult.Accepted($"{callerDepartment} recorded {result.Result} for {commitment.Id}");
     }
 
+    /// <summary>
+    /// A complaint (投诉举报) about a commitment still in its verification window: every complaint is checked, so the
+    /// verifying department is asked to inspect it even when the sampling left it out.
+    /// </summary>
+    public async Task<CommandResult> ComplainAsync(string applicationId, string commitmentId, string text, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return new(CommandOutcome.Invalid, "投诉内容不能为空 / the complaint needs a text");
+        var view = await GetAsync(applicationId, cancellationToken);
+        if (view is null) return new(CommandOutcome.NotFound, $"application {applicationId} does not exist");
+        var commitment = view.Commitments.FirstOrDefault(c => c.Id == commitmentId);
+        if (commitment is null) return new(CommandOutcome.NotFound, $"application {applicationId} has no commitment {commitmentId}");
+        if (commitment.Status is not ("open" or "supplied") || view.Status != "verifying")
+        {
+            return new(CommandOutcome.Conflict, $"commitment {commitment.Id} is {commitment.Status}; its verification window is over");
+        }
+        await client.RaiseEventAsync(applicationId, Signals.Complaint(commitment.Id), new Complaint(commitment.Id, text, timeProvider.GetUtcNow()), cancellation: cancellationToken);
+        return CommandResult.Accepted($"complaint about {commitment.Id} sent to {commitment.VerifyingDepartment}");
+    }
+
     /// <summary>The applicant supplies a material it committed to supply (补齐材料).</summary>
     public async Task<CommandResult> SupplyMaterialAsync(string applicationId, SuppliedMaterial supplied, string callerUscc, CancellationToken cancellationToken = default)
     {
@@ -99,7 +118,8 @@ public sealed class ApplicationCommands(DurableTaskClient client, IKeyedRecords 
         }
         var commitment = view.Commitments.FirstOrDefault(c => c.Class == "supplement" && string.Equals(c.MaterialCode, supplied.MaterialCode, StringComparison.OrdinalIgnoreCase));
         if (commitment is null) return new(CommandOutcome.NotFound, $"application {applicationId} has no supplement commitment for {supplied.MaterialCode}");
-        if (commitment.Status != "open" || view.Status != "verifying")
+        // A gap (容缺) is supplied while the review runs; the decision waits for it.
+        if (commitment.Status != "open" || view.Status != "verifying" && !(commitment.Gap && view.Status is "under-review" or "awaiting-corrections" or "approved"))
         {
             return new(CommandOutcome.Conflict, $"the commitment for {supplied.MaterialCode} is {commitment.Status}; it cannot take a material now");
         }

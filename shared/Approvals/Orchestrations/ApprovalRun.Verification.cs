@@ -7,8 +7,10 @@ internal sealed partial class ApprovalRun
 {
     /// <summary>
     /// Verifies one commitment (核查) on durable timers: a supplement must arrive by its deadline and pass the
-    /// department's check; retained and on-site commitments are checked when sampled. A result that never comes
-    /// turns red and is escalated; it is never assumed to pass.
+    /// department's check; retained and on-site commitments are checked when sampled, or when a complaint or an
+    /// inspection reaches them within the window. One never checked ends "not-sampled" (not sampled, no finding): no
+    /// credit bonus, and joint acceptance verifies it in full. A result that never comes turns red and is escalated;
+    /// it is never assumed to pass.
     /// </summary>
     private async Task VerifyAsync(PlannedCommitment commitment)
     {
@@ -46,8 +48,35 @@ internal sealed partial class ApprovalRun
         }
         else
         {
-            await context.CreateTimer(window.DueAt.UtcDateTime, CancellationToken.None);
-            result = new InspectionResult(commitment.CommitmentId, "pass", "not sampled; no complaint within the verification period", commitment.VerifyingDepartment, Now);
+            // Not drawn is not verified: a complaint or an inspection may still come until the window ends.
+            using var cancel = new CancellationTokenSource();
+            var complaint = context.WaitForExternalEvent<Complaint>(Signals.Complaint(commitment.CommitmentId), cancel.Token);
+            var inspection = context.WaitForExternalEvent<InspectionResult>(Signals.Inspection(commitment.CommitmentId), cancel.Token);
+            var end = context.CreateTimer(window.DueAt.UtcDateTime, cancel.Token);
+            var winner = await Task.WhenAny(complaint, inspection, end);
+            cancel.Cancel();
+            if (winner == end)
+            {
+                UpdateCommitment(commitment, c => c with { Status = "not-sampled", Light = null });
+                Record($"commitment {commitment.CommitmentId}: 未抽中，无发现 / not sampled, no finding by {window.DueAt:yyyy-MM-dd}; no credit bonus, verified in full at joint acceptance (全面核验)");
+                Publish();
+                return;
+            }
+            if (winner == complaint)
+            {
+                await context.CallActivityAsync<bool>(ActivityNames.SendReviewRequest, new Notification(plan.ApplicationId, commitment.VerifyingDepartment, "inspection-request",
+                    $"投诉核查 / complaint to check: {commitment.MaterialCode} ({complaint.Result.Text}), due {window.DueAt:yyyy-MM-dd}",
+                    $"{plan.ApplicationId}/{commitment.CommitmentId}/complaint-inspection"), Retry);
+                UpdateCommitment(commitment, c => c with { Sampled = true });
+                Record($"complaint about {commitment.CommitmentId}: {complaint.Result.Text}; {commitment.VerifyingDepartment} to inspect it");
+                Publish();
+                result = await AwaitInspectionAsync(commitment, window.DueAt);
+            }
+            else
+            {
+                result = inspection.Result;
+                Record($"{result.Department} inspected {commitment.CommitmentId} unsampled: {result.Result}{(result.Findings is { Length: > 0 } f ? $" ({f})" : "")}");
+            }
         }
 
         await ConcludeAsync(commitment, result);

@@ -32,7 +32,7 @@ internal sealed partial class ApprovalRun(TaskOrchestrationContext context, Appl
         tasks.AddRange(plan.Tasks.Select(t => new TaskView(t.Department, t.Item, "pending", t.DueAt, "green", null, t.Provisional)));
         foreach (var c in plan.Commitments)
         {
-            commitments.Add(new CommitmentView(c.CommitmentId, c.MaterialCode, c.Class, c.Items, null, c.Sampled, "open", c.VerifyingDepartment));
+            commitments.Add(new CommitmentView(c.CommitmentId, c.MaterialCode, c.Class, c.Items, null, c.Sampled, "open", c.VerifyingDepartment, Gap: c.Gap));
         }
         Publish();
 

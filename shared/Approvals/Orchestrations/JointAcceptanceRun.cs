@@ -26,6 +26,8 @@ internal sealed partial class JointAcceptanceRun(TaskOrchestrationContext contex
     private readonly List<PauseView> pauses = [];
     private readonly List<TimelineEntry> timeline = [];
     private IReadOnlyList<EarlierCommitment> earlierCommitments = plan.EarlierCommitments;
+    private readonly Dictionary<string, Task<InspectionResult>> fullChecks = [];
+    private readonly Dictionary<string, string> verifiedHere = [];
     private AcceptanceOpinionView? acceptanceOpinion;
     private string status = "submitted";
     private string? reason;

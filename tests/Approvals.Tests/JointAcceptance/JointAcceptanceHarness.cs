@@ -138,7 +138,7 @@ public sealed class JointAcceptanceHarness : IAsyncDisposable
     public Task RecheckCommitmentsAsync(string id) => Client.RaiseEventAsync(id, Signals.CommitmentsRecheck);
 
     /// <summary>An earlier commitment approval of the same project with one supplement commitment, started now.</summary>
-    public async Task<string> StartEarlierApprovalAsync(string id, string commitmentId, string material)
+    public async Task<string> StartEarlierApprovalAsync(string id, string commitmentId, string material, string @class = "supplement", bool sampled = true)
     {
         var now = Clock.GetUtcNow();
         var d = Calendar.Compute(new DeadlineRequest(now, 5));
@@ -153,7 +153,7 @@ public sealed class JointAcceptanceHarness : IAsyncDisposable
             RiskLevel = "medium",
             AcceptedAt = now,
             Tasks = [new PlannedTask("HUD", "CP-PERMIT", "施工许可", 5, d.DueAt, d.YellowAt, d.Provisional)],
-            Commitments = [new PlannedCommitment(commitmentId, material, material, "supplement", ["CP-PERMIT"], "HUD", 20, true, "always")],
+            Commitments = [new PlannedCommitment(commitmentId, material, material, @class, ["CP-PERMIT"], "HUD", 20, sampled, sampled ? "always" : "not drawn")],
         };
         await Client.ScheduleNewOrchestrationInstanceAsync(CommitmentApprovalOrchestrator.Name, plan, new StartOrchestrationOptions { InstanceId = id });
         return id;

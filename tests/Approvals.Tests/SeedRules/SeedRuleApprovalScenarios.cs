@@ -62,7 +62,9 @@ public sealed class SeedRuleApprovalScenarios : IAsyncLifetime
         var window = h.Calendar.Compute(new DeadlineRequest(plan.AcceptedAt, 7));
         Assert.Equal(window.DueAt, approved.Commitments.Single().DueAt);
 
-        await h.SupplyAsync(id, "SITE-PLAN", new string('c', 64));
+        var sitePlan = await h.Materials.PutAsync(new MemoryStream("%PDF-1.7 site plan"u8.ToArray()), plan.Uscc, "site-plan.pdf", 1_000_000);
+        var supplied = await h.Commands.SupplyMaterialAsync(id, new("SITE-PLAN", sitePlan.MaterialId), plan.Uscc);
+        Assert.True(supplied.Succeeded, supplied.Detail);
         var issued = await h.WaitForAsync(id, v => v.Certificates.Count == 1);
         Assert.Equal("supplied", issued.Commitments.Single().Status);
         Assert.True(issued.Timeline.Single(e => e.Event.StartsWith("certificate", StringComparison.Ordinal)).At >=
@@ -86,5 +88,50 @@ public sealed class SeedRuleApprovalScenarios : IAsyncLifetime
         Assert.Empty(closed.Certificates);
         Assert.Equal("broken", closed.Commitments.Single().Status);
         Assert.Equal(["broken"], (await h.Credit.ReadAsync(plan.Uscc)).Select(r => r.Kind));
+    }
+
+    // Issue 18 rule 6. Shandong 2023 measure 29 (分级分类监管: random sampling by risk) and the national commitment rule
+    // (../shared/domain.md, "Commitment route": all complaints checked): a commitment the draw left out is not thereby
+    // verified. At the end of its window it is recorded as "not sampled, no finding", its own outcome, and earns no
+    // credit bonus (grade A and halved sampling are for verified commitments).
+    [Fact]
+    public async Task Unsampled_commitment_ends_not_sampled_with_no_finding_and_earns_no_credit_bonus()
+    {
+        var plan = h.Plan("APP-UNSAMPLED", [("HUD", "CP-PERMIT", 7)],
+            [ApprovalHarness.Commitment("C1", "ENERGY-REPORT", "retained", ["CP-PERMIT"], within: 10, sampled: false)]);
+        var id = await h.SubmitAsync(plan);
+        await h.WaitForAsync(id, v => v.Tasks.Count == 1);
+        await h.DecideAsync(id, "HUD", "CP-PERMIT", "approve");
+        var verifying = await h.WaitForAsync(id, v => v.Status == "verifying" && v.Commitments[0].DueAt is not null);
+
+        await h.AdvanceToAsync(verifying.Commitments[0].DueAt!.Value);
+        var closed = await h.WaitForAsync(id, v => v.Status == "closed");
+        Assert.Equal("not-sampled", closed.Commitments[0].Status);
+        Assert.DoesNotContain(await h.Credit.ReadAsync(plan.Uscc), r => r.Kind == "fulfilled");
+        Assert.Equal("valid", closed.Certificates.Single().Status);
+    }
+
+    // Issue 18 rule 6, the window stays open: a complaint (投诉) or an inspection may reach an unsampled commitment at
+    // any time until its window ends, and what it finds is enforced (Shandong 2023 measure 29; domain.md, "all
+    // complaints checked").
+    [Fact]
+    public async Task Unsampled_commitment_accepts_a_complaint_and_its_inspection_until_the_window_ends()
+    {
+        var plan = h.Plan("APP-COMPLAINT", [("HUD", "CP-PERMIT", 7)],
+            [ApprovalHarness.Commitment("C1", "ENERGY-REPORT", "retained", ["CP-PERMIT"], within: 10, sampled: false)]);
+        var id = await h.SubmitAsync(plan);
+        await h.WaitForAsync(id, v => v.Tasks.Count == 1);
+        await h.DecideAsync(id, "HUD", "CP-PERMIT", "approve");
+        await h.WaitForAsync(id, v => v.Status == "verifying" && v.Commitments[0].DueAt is not null);
+
+        await h.AdvanceToAsync(At(10, 12, 10));
+        await h.Commands.ComplainAsync(id, "C1", "邻居投诉：节能措施未落实 / neighbour: insulation missing");
+        var complained = await h.WaitForAsync(id, v => v.Commitments[0].Sampled);
+        Assert.Contains(await h.Records.ListAsync(NotifyActivity.Scope), n => n.Key == $"{id}/C1/complaint-inspection");
+        Assert.Equal("open", complained.Commitments[0].Status);
+
+        await h.InspectAsync(id, "C1", "fail", findings: "外墙保温缺失 / no insulation");
+        var revoked = await h.WaitForAsync(id, v => v.Status == "revoked");
+        Assert.Equal("broken", revoked.Commitments[0].Status);
     }
 }

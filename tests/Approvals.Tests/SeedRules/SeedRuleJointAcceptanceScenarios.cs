@@ -45,4 +45,34 @@ public sealed class SeedRuleJointAcceptanceScenarios : IAsyncLifetime
         Assert.Equal("pass", done.AcceptanceOpinion!.Result);
         Assert.Empty(done.Clock.Paused);
     }
+
+    // Issue 18 rule 6, at joint acceptance. Jinan 2021 (三)闭环审批: 审批部门在联合验收阶段……对设计方案联合审查阶段告知承诺事项进行
+    // 全面核验 (Shandong 2023 measure 28, 联审联验、闭环管理): a commitment the sampling left unchecked is verified here by its
+    // department, and a failed verification fails the acceptance.
+    [Fact]
+    public async Task Joint_acceptance_verifies_every_commitment_the_sampling_left_unchecked()
+    {
+        var earlier = await h.StartEarlierApprovalAsync("APP-EARLIER-UNSAMPLED", "C-ENERGY", "ENERGY-REPORT", "retained", sampled: false);
+        await h.Client.WaitForInstanceAsync(earlier, m => m.ReadCustomStatusAs<ApplicationStatusView>()?.Tasks.Count == 1, ApprovalHarness.Timeout());
+        await h.Client.RaiseEventAsync(earlier, Signals.Decision("HUD", "CP-PERMIT"), new DepartmentDecision("m1", "HUD", "CP-PERMIT", "approve", null, "r", h.Clock.GetUtcNow()));
+        var verifying = await h.Client.WaitForInstanceAsync(earlier, m => m.ReadCustomStatusAs<ApplicationStatusView>() is { Status: "verifying" } v && v.Commitments[0].DueAt is not null, ApprovalHarness.Timeout());
+        await h.AdvanceToAsync(verifying.ReadCustomStatusAs<ApplicationStatusView>()!.Commitments[0].DueAt!.Value);
+        await h.Client.WaitForInstanceCompletionAsync(earlier, ApprovalHarness.Timeout());
+
+        var plan = await h.PlanAsync(JointAcceptanceHarness.Request("APP-JA-FULL", "early"));
+        var id = await h.SubmitAsync(plan);
+        await h.AllFindingsAsync(plan);
+        await h.AllPassAsync(plan);
+
+        var checking = await h.WaitForAsync(id, v => v.Status == "blocked");
+        Assert.Contains("C-ENERGY", checking.JointAcceptance!.Reason, StringComparison.Ordinal);
+        Assert.Contains(await h.Records.ListAsync(NotifyActivity.Scope), n => n.Key == $"{id}/C-ENERGY/full-verification");
+
+        var verified = await h.Commands.VerifyEarlierCommitmentAsync(id, new InspectionResult("C-ENERGY", "false", "无节能报告 / no energy report on file", "HUD", h.Clock.GetUtcNow()), "HUD");
+        Assert.True(verified.Succeeded, verified.Detail);
+        var failed = await h.WaitForAsync(id, v => v.Status == "rejected");
+        Assert.Equal("fail", failed.AcceptanceOpinion!.Result);
+        Assert.Equal("false", failed.JointAcceptance!.EarlierCommitments.Single().Status);
+        Assert.Single(await h.Records.ListAsync(OpenEnforcementCaseActivity.Scope));
+    }
 }
