@@ -41,7 +41,7 @@ public sealed record ApplicationStatusView
 public sealed record TaskView(string Department, string Item, string State, DateTimeOffset DueAt, string Light, string? Opinion, bool Provisional = false, int Round = 1, DateTimeOffset? DecidedAt = null);
 
 /// <summary>A one-time notice (一次性告知) merging every department's corrections.</summary>
-public sealed record NoticeView(string Kind, DateTimeOffset IssuedAt, IReadOnlyList<CorrectionView> Corrections, DateTimeOffset AnswerBy);
+public sealed record NoticeView(string Kind, DateTimeOffset IssuedAt, IReadOnlyList<CorrectionView> Corrections, DateTimeOffset AnswerBy, bool Provisional = false);
 
 public sealed record CorrectionView(string Department, string Item, string Text);
 

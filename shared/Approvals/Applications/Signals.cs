@@ -13,6 +13,12 @@ public static class Signals
     /// <summary>A provisional review deadline of this task can now be computed on a loaded holiday schedule.</summary>
     public static string CalendarUpdated(string department, string item) => $"calendar:{department.ToUpperInvariant()}:{item.ToUpperInvariant()}";
 
+    /// <summary>
+    /// The holiday schedule was loaded: compute again every provisional deadline other than review tasks (verification
+    /// windows, the notice's answer date, joint-acceptance steps, the rectification date). One signal per instance.
+    /// </summary>
+    public const string DeadlinesCalendarUpdated = "calendar:deadlines";
+
     public static string MaterialSupplied(string materialCode) => $"material:{materialCode.ToUpperInvariant()}";
 
     public static string Inspection(string commitmentId) => $"inspection:{commitmentId}";

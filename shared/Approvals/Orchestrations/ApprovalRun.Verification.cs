@@ -14,7 +14,7 @@ internal sealed partial class ApprovalRun
     /// </summary>
     private async Task VerifyAsync(PlannedCommitment commitment)
     {
-        var window = await context.CallActivityAsync<Deadline>(ActivityNames.ComputeDeadline, new DeadlineRequest(Now, commitment.WithinWorkingDays), Retry);
+        var window = await Deadlines.ComputeAsync(WindowKey(commitment), new DeadlineRequest(Now, commitment.WithinWorkingDays));
         UpdateCommitment(commitment, c => c with { DueAt = window.DueAt, Provisional = window.Provisional, Light = "green" });
         Record($"commitment {commitment.CommitmentId} ({commitment.Class}, {commitment.MaterialCode}) to be verified by {commitment.VerifyingDepartment} by {window.DueAt:yyyy-MM-dd}" +
             (commitment.Class == "supplement" ? "" : commitment.Sampled ? $"; sampled: {commitment.SamplingReason}" : $"; not sampled: {commitment.SamplingReason}"));
@@ -25,26 +25,27 @@ internal sealed partial class ApprovalRun
         {
             using var cancel = new CancellationTokenSource();
             var supplied = context.WaitForExternalEvent<SuppliedMaterial>(Signals.MaterialSupplied(commitment.MaterialCode), cancel.Token);
-            var deadline = context.CreateTimer(window.DueAt.UtcDateTime, cancel.Token);
-            var winner = await Task.WhenAny(supplied, deadline);
+            var inTime = await Deadlines.AnswerBeforeAsync(supplied, WindowKey(commitment));
             cancel.Cancel();
-            if (winner == deadline)
+            var suppliedBy = Deadlines[WindowKey(commitment)].DueAt;
+            Deadlines.Remove(WindowKey(commitment));
+            if (!inTime)
             {
-                await EnforceAsync(commitment, "broken", $"{commitment.MaterialCode} was not supplied by {window.DueAt:yyyy-MM-dd}");
+                await EnforceAsync(commitment, "broken", $"{commitment.MaterialCode} was not supplied by {suppliedBy:yyyy-MM-dd}");
                 return;
             }
             Record($"{commitment.MaterialCode} supplied (material {supplied.Result.MaterialId[..12]}…); {commitment.VerifyingDepartment} to check it");
             UpdateCommitment(commitment, c => c with { Status = "supplied" });
             Publish();
-            var check = await context.CallActivityAsync<Deadline>(ActivityNames.ComputeDeadline, new DeadlineRequest(Now, commitment.WithinWorkingDays), Retry);
-            result = await AwaitInspectionAsync(commitment, check.DueAt);
+            await Deadlines.ComputeAsync(CheckKey(commitment), new DeadlineRequest(Now, commitment.WithinWorkingDays));
+            result = await AwaitInspectionAsync(commitment, CheckKey(commitment));
         }
         else if (commitment.Sampled)
         {
             await context.CallActivityAsync<bool>(ActivityNames.SendReviewRequest, new Notification(plan.ApplicationId, commitment.VerifyingDepartment, "inspection-request",
                 $"抽查 / sampled for {(commitment.Class == "on-site" ? "site inspection" : "document check")}: {commitment.MaterialCode}, due {window.DueAt:yyyy-MM-dd}",
                 $"{plan.ApplicationId}/{commitment.CommitmentId}/inspection"), Retry);
-            result = await AwaitInspectionAsync(commitment, window.DueAt);
+            result = await AwaitInspectionAsync(commitment, WindowKey(commitment));
         }
         else
         {
@@ -52,17 +53,17 @@ internal sealed partial class ApprovalRun
             using var cancel = new CancellationTokenSource();
             var complaint = context.WaitForExternalEvent<Complaint>(Signals.Complaint(commitment.CommitmentId), cancel.Token);
             var inspection = context.WaitForExternalEvent<InspectionResult>(Signals.Inspection(commitment.CommitmentId), cancel.Token);
-            var end = context.CreateTimer(window.DueAt.UtcDateTime, cancel.Token);
-            var winner = await Task.WhenAny(complaint, inspection, end);
+            var inWindow = await Deadlines.AnswerBeforeAsync(Task.WhenAny(complaint, inspection), WindowKey(commitment));
             cancel.Cancel();
-            if (winner == end)
+            if (!inWindow)
             {
+                Deadlines.Remove(WindowKey(commitment));
                 UpdateCommitment(commitment, c => c with { Status = "not-sampled", Light = null });
                 Record($"commitment {commitment.CommitmentId}: 未抽中，无发现 / not sampled, no finding by {window.DueAt:yyyy-MM-dd}; no credit bonus, verified in full at joint acceptance (全面核验)");
                 Publish();
                 return;
             }
-            if (winner == complaint)
+            if (complaint.IsCompleted)
             {
                 await context.CallActivityAsync<bool>(ActivityNames.SendReviewRequest, new Notification(plan.ApplicationId, commitment.VerifyingDepartment, "inspection-request",
                     $"投诉核查 / complaint to check: {commitment.MaterialCode} ({complaint.Result.Text}), due {window.DueAt:yyyy-MM-dd}",
@@ -70,10 +71,11 @@ internal sealed partial class ApprovalRun
                 UpdateCommitment(commitment, c => c with { Sampled = true });
                 Record($"complaint about {commitment.CommitmentId}: {complaint.Result.Text}; {commitment.VerifyingDepartment} to inspect it");
                 Publish();
-                result = await AwaitInspectionAsync(commitment, window.DueAt);
+                result = await AwaitInspectionAsync(commitment, WindowKey(commitment));
             }
             else
             {
+                Deadlines.Remove(WindowKey(commitment));
                 result = inspection.Result;
                 Record($"{result.Department} inspected {commitment.CommitmentId} unsampled: {result.Result}{(result.Findings is { Length: > 0 } f ? $" ({f})" : "")}");
             }
@@ -109,19 +111,20 @@ internal sealed partial class ApprovalRun
     /// </summary>
     private async Task<bool> AwaitGapSupplyAsync(PlannedCommitment gap)
     {
-        var window = await context.CallActivityAsync<Deadline>(ActivityNames.ComputeDeadline, new DeadlineRequest(plan.AcceptedAt, gap.WithinWorkingDays), Retry);
+        var window = await Deadlines.ComputeAsync(WindowKey(gap), new DeadlineRequest(plan.AcceptedAt, gap.WithinWorkingDays));
         UpdateCommitment(gap, c => c with { DueAt = window.DueAt, Provisional = window.Provisional, Light = "green" });
         Record($"gap {gap.CommitmentId} (容缺, {gap.MaterialCode}) to be supplied by {window.DueAt:yyyy-MM-dd}; the decision on {string.Join(", ", gap.Items)} issues once it is");
         Publish();
 
         using var cancel = new CancellationTokenSource();
         var supplied = context.WaitForExternalEvent<SuppliedMaterial>(Signals.MaterialSupplied(gap.MaterialCode), cancel.Token);
-        var deadline = context.CreateTimer(window.DueAt.UtcDateTime, cancel.Token);
-        var winner = await Task.WhenAny(supplied, deadline);
+        var inTime = await Deadlines.AnswerBeforeAsync(supplied, WindowKey(gap));
         cancel.Cancel();
-        if (winner == deadline)
+        var suppliedBy = Deadlines[WindowKey(gap)].DueAt;
+        Deadlines.Remove(WindowKey(gap));
+        if (!inTime)
         {
-            await EnforceAsync(gap, "broken", $"{gap.MaterialCode} (容缺) was not supplied by {window.DueAt:yyyy-MM-dd}: no decision for {string.Join(", ", gap.Items)}");
+            await EnforceAsync(gap, "broken", $"{gap.MaterialCode} (容缺) was not supplied by {suppliedBy:yyyy-MM-dd}: no decision for {string.Join(", ", gap.Items)}");
             return false;
         }
         Record($"{gap.MaterialCode} supplied (material {supplied.Result.MaterialId[..12]}…); gap {gap.CommitmentId} closed, {gap.VerifyingDepartment} to check it");
@@ -148,16 +151,18 @@ internal sealed partial class ApprovalRun
     private async Task CheckGapAsync(PlannedCommitment gap, Task<bool> supply)
     {
         if (!await supply) return;
-        var check = await context.CallActivityAsync<Deadline>(ActivityNames.ComputeDeadline, new DeadlineRequest(Now, gap.WithinWorkingDays), Retry);
-        await ConcludeAsync(gap, await AwaitInspectionAsync(gap, check.DueAt));
+        await Deadlines.ComputeAsync(CheckKey(gap), new DeadlineRequest(Now, gap.WithinWorkingDays));
+        await ConcludeAsync(gap, await AwaitInspectionAsync(gap, CheckKey(gap)));
     }
 
-    private async Task<InspectionResult> AwaitInspectionAsync(PlannedCommitment commitment, DateTimeOffset dueAt)
+    /// <summary>Waits for the department's result; past the deadline under <paramref name="key"/> the light turns red and the wait goes on.</summary>
+    private async Task<InspectionResult> AwaitInspectionAsync(PlannedCommitment commitment, string key)
     {
-        using var cancel = new CancellationTokenSource();
-        var inspection = context.WaitForExternalEvent<InspectionResult>(Signals.Inspection(commitment.CommitmentId), cancel.Token);
-        var overdue = context.CreateTimer(dueAt.UtcDateTime, cancel.Token);
-        if (await Task.WhenAny(inspection, overdue) == overdue)
+        var inspection = context.WaitForExternalEvent<InspectionResult>(Signals.Inspection(commitment.CommitmentId));
+        var inTime = await Deadlines.AnswerBeforeAsync(inspection, key);
+        var dueAt = Deadlines[key].DueAt;
+        Deadlines.Remove(key);
+        if (!inTime)
         {
             UpdateCommitment(commitment, c => c with { Light = "red" });
             Record($"verification of {commitment.CommitmentId} by {commitment.VerifyingDepartment} is overdue: red light, escalated; still waiting for the result");
@@ -167,7 +172,6 @@ internal sealed partial class ApprovalRun
             Publish();
         }
         var result = await inspection;
-        cancel.Cancel();
         Record($"{result.Department} inspected {commitment.CommitmentId}: {result.Result}{(result.Findings is { Length: > 0 } f ? $" ({f})" : "")}");
         return result;
     }

@@ -21,6 +21,10 @@ internal sealed partial class ApprovalRun(TaskOrchestrationContext context, Appl
     private string status = "submitted";
     private string? letterHash;
     private DateTimeOffset? closedAt;
+    private RecomputableDeadlines? book;
+
+    /// <summary>Verification windows and the notice's answer date, computed again once a missing holiday schedule is loaded.</summary>
+    private RecomputableDeadlines Deadlines => book ??= new RecomputableDeadlines(context, Retry);
 
     private DateTimeOffset Now => new(context.CurrentUtcDateTime, TimeSpan.Zero);
 
@@ -35,6 +39,7 @@ internal sealed partial class ApprovalRun(TaskOrchestrationContext context, Appl
             commitments.Add(new CommitmentView(c.CommitmentId, c.MaterialCode, c.Class, c.Items, null, c.Sampled, "open", c.VerifyingDepartment, Gap: c.Gap));
         }
         Publish();
+        _ = Deadlines.WatchAsync(ApplyMovedDeadlines);
 
         if (plan.Commitments.Count > 0)
         {
@@ -93,6 +98,40 @@ internal sealed partial class ApprovalRun(TaskOrchestrationContext context, Appl
         Record($"application {status}");
         return Publish();
     }
+
+    private static string NoticeKey => "notice";
+
+    private static string WindowKey(PlannedCommitment c) => $"commitment:{c.CommitmentId}";
+
+    private static string CheckKey(PlannedCommitment c) => $"commitment:{c.CommitmentId}:check";
+
+    /// <summary>Shows deadlines computed again on the loaded holiday schedule; the waits follow them on their own.</summary>
+    private void ApplyMovedDeadlines(IReadOnlyList<(string Key, Deadline Before, Deadline After)> changes)
+    {
+        foreach (var (key, before, after) in changes)
+        {
+            string what;
+            if (key == NoticeKey)
+            {
+                notices[^1] = notices[^1] with { AnswerBy = after.DueAt, Provisional = after.Provisional };
+                what = "one-time notice answer date";
+            }
+            else if (plan.Commitments.FirstOrDefault(c => key == WindowKey(c)) is { } c)
+            {
+                UpdateCommitment(c, v => v with { DueAt = after.DueAt, Provisional = after.Provisional });
+                what = $"commitment {c.CommitmentId} window";
+            }
+            else
+            {
+                what = key;
+            }
+            Record($"{what}: deadline computed again on the loaded holiday schedule: due {Local(after.DueAt):yyyy-MM-dd} (was {Local(before.DueAt):yyyy-MM-dd})" +
+                (after.Provisional ? ", still provisional" : ""));
+        }
+        if (changes.Count > 0) Publish();
+    }
+
+    private static DateTimeOffset Local(DateTimeOffset instant) => instant.ToOffset(TimeSpan.FromHours(8));
 
     private void Record(string text) => timeline.Add(new TimelineEntry(Now, text));
 

@@ -170,7 +170,7 @@ internal sealed partial class JointAcceptanceRun
             certificates[^1].Number, acceptanceOpinion!, plan.SurveyResultsMaterialId, Now), Retry);
         Record($"acceptance opinion{(plan.SurveyResultsMaterialId is null ? "" : " and survey results")} pushed to {recipient}");
         Publish();
-        return await AwaitWithLightsAsync(context.WaitForExternalEvent<CertificateNumberAnswer>(signal), deadlines[step],
+        return await AwaitWithLightsAsync(context.WaitForExternalEvent<CertificateNumberAnswer>(signal), step,
             light => TurnStepAsync(step, light, $"{recipient} to answer"));
     }
 }

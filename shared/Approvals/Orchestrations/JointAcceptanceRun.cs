@@ -36,6 +36,13 @@ internal sealed partial class JointAcceptanceRun(TaskOrchestrationContext contex
     private DateTimeOffset dueAt = plan.DueAt;
     private bool provisional = plan.Provisional;
     private DateTimeOffset? closedAt;
+    private RecomputableDeadlines? book;
+
+    /// <summary>Steps, the overall limit and the rectification date, computed again once a missing holiday schedule is loaded.</summary>
+    private RecomputableDeadlines Deadlines => book ??= new RecomputableDeadlines(context, Retry);
+
+    private const string OverallKey = "overall";
+    private const string RectificationKey = "rectification";
 
     private DateTimeOffset Now => new(context.CurrentUtcDateTime, TimeSpan.Zero);
 
@@ -51,7 +58,10 @@ internal sealed partial class JointAcceptanceRun(TaskOrchestrationContext contex
         foreach (var step in plan.Steps)
         {
             steps.Add(new StepView(step.Name, "pending", step.DueAt, step.Provisional, LightOf(step)));
+            Deadlines.Set(step.Name, new Deadline(step.DueAt, step.YellowAt, step.Provisional), new DeadlineRequest(plan.AcceptedAt, step.OffsetWorkingDays));
         }
+        Deadlines.Set(OverallKey, new Deadline(plan.DueAt, plan.DueAt, plan.Provisional), new DeadlineRequest(plan.AcceptedAt, plan.TotalWorkingDays));
+        _ = Deadlines.WatchAsync(ApplyMovedDeadlines);
         var opinionsDue = deadlines[AcceptanceSteps.DepartmentOpinions];
         foreach (var inspection in plan.Inspections)
         {

@@ -36,7 +36,7 @@ public sealed class JointAcceptanceHarness : IAsyncDisposable
     public JointAcceptanceHarness(bool replayEveryEpisode = false)
     {
         Clock = new FakeTimeProvider(Monday);
-        Calendar = CalendarDeadlineCalculator.FromEmbeddedData();
+        Calendar = new SwitchableCalendar(CalendarDeadlineCalculator.FromEmbeddedData());
         store = new SqliteOrchestrationStore(new SqliteStoreOptions { DatabasePath = Path.Combine(folder, "engine.db") }, Clock);
         Client = new EmbeddedDurableTaskClient(store, Clock, DurableTaskServiceCollectionExtensions.WebJsonConverter);
         VirtualClock = new VirtualClock(Clock, store);
@@ -53,7 +53,8 @@ public sealed class JointAcceptanceHarness : IAsyncDisposable
 
     /// <summary>Moves <see cref="Clock"/> through every durable timer in order, draining the engine at each.</summary>
     public VirtualClock VirtualClock { get; }
-    public CalendarDeadlineCalculator Calendar { get; }
+    /// <summary>The embedded calendar; a test may load a further year's schedule by setting <see cref="SwitchableCalendar.Current"/>.</summary>
+    public SwitchableCalendar Calendar { get; }
     public EmbeddedDurableTaskClient Client { get; }
     public EmbeddedDurableTaskWorker Worker { get; }
     public JointAcceptancePlanner Planner { get; }

@@ -1,4 +1,6 @@
 using Approvals.Activities;
+using Approvals.Applications;
+using Approvals.Calendar;
 using Approvals.Tests.Orchestrations;
 
 namespace Approvals.Tests.SeedRules;
@@ -133,5 +135,47 @@ public sealed class SeedRuleApprovalScenarios : IAsyncLifetime
         await h.InspectAsync(id, "C1", "fail", findings: "外墙保温缺失 / no insulation");
         var revoked = await h.WaitForAsync(id, v => v.Status == "revoked");
         Assert.Equal("broken", revoked.Commitments[0].Status);
+    }
+
+    /// <summary>A made-up 2027 schedule for the tests: 1–3 January off, Thursday 7 January also off.</summary>
+    internal static CalendarDeadlineCalculator With2027() =>
+        new(WorkingDayCalendar.FromEmbeddedData().WithSchedules([new HolidaySchedule(2027,
+            new HashSet<DateOnly> { new(2027, 1, 1), new(2027, 1, 2), new(2027, 1, 3), new(2027, 1, 7) }, new HashSet<DateOnly>())]));
+
+    // Issue 18 rule 11. ../shared/domain.md "Working days": a deadline that reaches into a year whose schedule is not
+    // loaded is flagged provisional and recomputed when the schedule is loaded; never silently treated as final. Shandong
+    // 2023 measure 15 (审批用时管理) makes every deadline of the process count, not only the review tasks': here the
+    // one-time notice's answer date and a commitment's verification window.
+    [Fact]
+    public async Task Provisional_notice_answer_date_and_verification_window_are_computed_again_when_the_schedule_is_loaded()
+    {
+        await h.AdvanceToAsync(new DateTimeOffset(2026, 12, 21, 9, 0, 0, Shanghai));
+        var noticeId = await h.SubmitAsync(h.Plan("APP-2027-NOTICE", [("HUD", "CP-PERMIT", 3)]));
+        var windowId = await h.SubmitAsync(h.Plan("APP-2027-WINDOW", [("HUD", "CP-PERMIT", 3)],
+            [ApprovalHarness.Commitment("C1", "SITE-SAFETY", "on-site", ["CP-PERMIT"], within: 10)]));
+        await h.WaitForAsync(noticeId, v => v.Tasks.Count == 1);
+        await h.WaitForAsync(windowId, v => v.Tasks.Count == 1);
+        await h.DecideAsync(noticeId, "HUD", "CP-PERMIT", "corrections", "缺少图纸 / drawings missing");
+        await h.DecideAsync(windowId, "HUD", "CP-PERMIT", "approve");
+        var notice = (await h.WaitForAsync(noticeId, v => v.Status == "awaiting-corrections")).Notices.Single();
+        var window = (await h.WaitForAsync(windowId, v => v.Status == "verifying" && v.Commitments[0].DueAt is not null)).Commitments.Single();
+        Assert.True(notice.Provisional);
+        Assert.True(window.Provisional);
+
+        var refresher = new ProvisionalDeadlines(new ApplicationQueries(h.Client, h.Calendar, h.Clock), h.Client, h.Calendar);
+        Assert.Equal(0, await refresher.RefreshAsync());
+        h.Calendar.Current = With2027();
+        Assert.Equal(2, await refresher.RefreshAsync());
+
+        var finalNotice = (await h.WaitForAsync(noticeId, v => !v.Notices.Single().Provisional)).Notices.Single();
+        var finalWindow = (await h.WaitForAsync(windowId, v => !v.Commitments.Single().Provisional)).Commitments.Single();
+        Assert.True(finalNotice.AnswerBy > notice.AnswerBy, $"7 January off moves the answer date later: {finalNotice.AnswerBy} vs {notice.AnswerBy}");
+        Assert.True(finalWindow.DueAt > window.DueAt, $"7 January off moves the window later: {finalWindow.DueAt} vs {window.DueAt}");
+
+        // The timers follow the final dates: at the provisional answer date the application is still waiting.
+        await h.AdvanceToAsync(notice.AnswerBy.AddHours(1));
+        Assert.Equal("awaiting-corrections", (await h.WaitForAsync(noticeId, _ => true)).Status);
+        await h.AdvanceToAsync(finalNotice.AnswerBy.AddHours(1));
+        await h.WaitForAsync(noticeId, v => v.Status == "closed");
     }
 }

@@ -75,4 +75,34 @@ public sealed class SeedRuleJointAcceptanceScenarios : IAsyncLifetime
         Assert.Equal("false", failed.JointAcceptance!.EarlierCommitments.Single().Status);
         Assert.Single(await h.Records.ListAsync(OpenEnforcementCaseActivity.Scope));
     }
+
+    // Issue 18 rule 11, joint acceptance. ../shared/domain.md "Working days": a provisional deadline is recomputed when
+    // the schedule is loaded. Liaocheng 2022 (联验即发证) sets every step's limit in working days, and the rectification
+    // period (Jining 2020, 整改后重新提出验收申请) is counted the same way: both follow the loaded schedule.
+    [Fact]
+    public async Task Provisional_joint_acceptance_steps_and_rectification_date_are_computed_again_when_the_schedule_is_loaded()
+    {
+        await h.AdvanceToAsync(new DateTimeOffset(2026, 12, 28, 9, 0, 0, TimeSpan.FromHours(8)));
+        var plan = await h.PlanAsync(JointAcceptanceHarness.Request("APP-JA-2027", "early"));
+        var id = await h.SubmitAsync(plan);
+        await h.AllFindingsAsync(plan);
+        var failing = plan.Inspections[0];
+        await h.AllPassAsync(plan, failing.Item);
+        await h.OpinionAsync(id, failing.Department, failing.Item, pass: false, "不合格", "补充疏散指示 / add exit signs");
+        var waiting = await h.WaitForAsync(id, v => v.Status == "awaiting-rectification");
+        var provisionalStep = waiting.Steps.FirstOrDefault(s => s.State != "done" && s.Provisional) ?? throw new Xunit.Sdk.XunitException(string.Join("; ", waiting.Steps) + " overall " + waiting.JointAcceptance);
+        var rectification = waiting.Rectifications.Single();
+        Assert.True(rectification.Provisional);
+
+        var refresher = new ProvisionalDeadlines(h.Queries, h.Client, h.Calendar);
+        Assert.Equal(0, await refresher.RefreshAsync());
+        h.Calendar.Current = SeedRuleApprovalScenarios.With2027();
+        Assert.Equal(1, await refresher.RefreshAsync());
+
+        var final = await h.WaitForAsync(id, v => !v.Rectifications.Single().Provisional && v.Steps.All(s => s.State == "done" || !s.Provisional));
+        Assert.True(final.Rectifications.Single().AnswerBy > rectification.AnswerBy);
+        Assert.True(final.Steps.Single(s => s.Name == provisionalStep.Name).DueAt > provisionalStep.DueAt);
+        Assert.False(final.JointAcceptance!.Provisional);
+        Assert.Contains(final.Timeline, e => e.Event.Contains("computed again on the loaded holiday schedule", StringComparison.Ordinal));
+    }
 }
