@@ -67,6 +67,10 @@ internal sealed partial class JointAcceptanceRun
                 dueAt = after.DueAt;
                 provisional = after.Provisional;
             }
+            else if (plan.Commitments.FirstOrDefault(c => key == CommitmentKey(c)) is { } commitment)
+            {
+                UpdateCommitment(commitment, v => v with { DueAt = after.DueAt, Provisional = after.Provisional });
+            }
             else if (key == RectificationKey)
             {
                 for (var i = 0; i < rectifications.Count; i++)
@@ -86,7 +90,7 @@ internal sealed partial class JointAcceptanceRun
                     }
                 }
             }
-            Record($"{(key == OverallKey ? "overall limit" : key == RectificationKey ? "rectification answer date" : $"step {key}")}: deadline computed again on the loaded holiday schedule: " +
+            Record($"{(key == OverallKey ? "overall limit" : key == RectificationKey ? "rectification answer date" : key.StartsWith("commitment:", StringComparison.Ordinal) ? key : $"step {key}")}: deadline computed again on the loaded holiday schedule: " +
                 $"due {Local(after.DueAt):yyyy-MM-dd} (was {Local(before.DueAt):yyyy-MM-dd}){(after.Provisional ? ", still provisional" : "")}");
         }
         if (changes.Count > 0) Publish();

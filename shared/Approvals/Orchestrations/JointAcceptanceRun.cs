@@ -23,6 +23,8 @@ internal sealed partial class JointAcceptanceRun(TaskOrchestrationContext contex
     private readonly List<FindingView> findings = [];
     private readonly List<RectificationView> rectifications = [];
     private readonly List<CertificateView> certificates = [];
+    private readonly List<CommitmentView> commitments = plan.Commitments
+        .Select(c => new CommitmentView(c.CommitmentId, c.MaterialCode, c.Class, c.Items, null, c.Sampled, "open", c.VerifyingDepartment)).ToList();
     private readonly List<PauseView> pauses = [];
     private readonly List<TimelineEntry> timeline = [];
     private IReadOnlyList<EarlierCommitment> earlierCommitments = plan.EarlierCommitments;
@@ -96,8 +98,15 @@ internal sealed partial class JointAcceptanceRun(TaskOrchestrationContext contex
 
         status = "certifying";
         Publish();
+        var verification = Task.WhenAll(plan.Commitments.Select(VerifyCommitmentAsync));
         await Task.WhenAll(ArchiveCertificateAsync(), FirstRegistrationAsync());
-        return Finish("closed");
+        if (!verification.IsCompleted)
+        {
+            status = "verifying";
+            Publish();
+        }
+        await verification;
+        return Finish(certificates.Any(c => c.Status == "revoked") ? "revoked" : "closed");
     }
 
     /// <summary>Step 1: every department of the chosen stages gets its opinion request (意见征求) with the site appointment.</summary>
@@ -144,6 +153,7 @@ internal sealed partial class JointAcceptanceRun(TaskOrchestrationContext contex
             AcceptedAt = plan.AcceptedAt,
             Tasks = tasks.ToList(),
             Certificates = certificates.ToList(),
+            Commitments = commitments.ToList(),
             Clock = new ClockView(pauses.ToList(), closedAt),
             Timeline = timeline.ToList(),
             Steps = steps.ToList(),

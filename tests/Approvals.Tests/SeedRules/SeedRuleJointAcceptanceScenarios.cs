@@ -105,4 +105,29 @@ public sealed class SeedRuleJointAcceptanceScenarios : IAsyncLifetime
         Assert.False(final.JointAcceptance!.Provisional);
         Assert.Contains(final.Timeline, e => e.Event.Contains("computed again on the loaded holiday schedule", StringComparison.Ordinal));
     }
+
+    // Issue 18 rule 8, the workflow. Shandong 2023 measure 8 (消防验收备案承诺制, 强化事中事后监管): the filing goes through on
+    // the commitment and is checked afterwards; a commitment found broken revokes what rests on it (Shandong measure 21's
+    // closed loop: 核查、执法、信用).
+    [Fact]
+    public async Task Fire_acceptance_filing_by_commitment_is_verified_after_the_acceptance_and_a_broken_one_revokes_it()
+    {
+        var planned = await h.PlanAsync(JointAcceptanceHarness.Request("APP-JA-FILING", "early", risk: "low"));
+        var plan = planned with { Commitments = [ApprovalHarness.Commitment("APP-JA-FILING-C1", "FIRE-SITE-COMPLIANCE", "on-site", ["JA-FIRE-FILING"], "HUD", within: 15)] };
+        var id = await h.SubmitAsync(plan);
+        await h.AllFindingsAsync(plan);
+        await h.AllPassAsync(plan);
+
+        var verifying = await h.WaitForAsync(id, v => v.Status == "verifying" && v.Timeline.Any(e => e.Event.Contains("asked to inspect APP-JA-FILING-C1", StringComparison.Ordinal)));
+        var certificate = Assert.Single(verifying.Certificates);
+        Assert.Equal("valid", certificate.Status);
+        Assert.Contains(await h.Records.ListAsync(NotifyActivity.Scope), n => n.Key == $"{id}/APP-JA-FILING-C1/inspection");
+
+        var inspected = await new ApplicationCommands(h.Client, h.Records, h.Materials, h.Clock).InspectAsync(id,
+            new InspectionResult("APP-JA-FILING-C1", "fail", "疏散通道堵塞 / exits blocked", "HUD", h.Clock.GetUtcNow()), "HUD");
+        Assert.True(inspected.Succeeded, inspected.Detail);
+        var revoked = await h.WaitForAsync(id, v => v.Status == "revoked");
+        Assert.Equal("broken", revoked.Commitments.Single().Status);
+        Assert.Equal("revoked", (await h.Certificates.GetAsync(certificate.Number))!.Status);
+    }
 }
