@@ -38,21 +38,52 @@ internal sealed partial class JointAcceptanceRun
             reached = light;
             await turn(light);
         }
-        while (!answer.IsCompleted)
+        // The timers are made once, as before deadlines could move, and made again only when the deadline moved.
+        var lights = new CancellationTokenSource();
+        Task? yellow = null, red = null;
+        async Task StartLightsAsync()
         {
             var deadline = deadlines[step];
             await Reach(LightOf(deadline));
-            if (answer.IsCompleted) break;
-            using var lights = new CancellationTokenSource();
-            var waiting = new List<Task> { answer, Deadlines.Moved };
-            Task? yellow = Rank(reached) < 1 ? context.CreateTimer(deadline.YellowAt.UtcDateTime, lights.Token) : null;
-            Task? red = Rank(reached) < 2 ? context.CreateTimer(deadline.DueAt.UtcDateTime, lights.Token) : null;
-            if (yellow is not null) waiting.Add(yellow);
-            if (red is not null) waiting.Add(red);
-            var winner = await Task.WhenAny(waiting);
+            yellow = Rank(reached) < 1 ? context.CreateTimer(deadline.YellowAt.UtcDateTime, lights.Token) : null;
+            red = Rank(reached) < 2 ? context.CreateTimer(deadline.DueAt.UtcDateTime, lights.Token) : null;
+        }
+        await StartLightsAsync();
+        var move = Deadlines.Moved;
+        try
+        {
+            while (!answer.IsCompleted)
+            {
+                var waiting = new List<Task> { answer, move };
+                if (yellow is not null) waiting.Add(yellow);
+                if (red is not null) waiting.Add(red);
+                var winner = await Task.WhenAny(waiting);
+                if (winner == answer) break;
+                if (winner == yellow)
+                {
+                    yellow = null;
+                    await Reach("yellow");
+                }
+                else if (winner == red)
+                {
+                    yellow = null;
+                    red = null;
+                    await Reach("red");
+                }
+                else
+                {
+                    lights.Cancel();
+                    lights.Dispose();
+                    lights = new CancellationTokenSource();
+                    move = Deadlines.Moved;
+                    await StartLightsAsync();
+                }
+            }
+        }
+        finally
+        {
             lights.Cancel();
-            if (winner == red) await Reach("red");
-            else if (winner == yellow) await Reach("yellow");
+            lights.Dispose();
         }
         return await answer;
     }
