@@ -103,7 +103,8 @@ internal sealed partial class JointAcceptanceRun
 
     /// <summary>
     /// Records each full-verification result that came in: pass verifies the commitment; fail or false is enforced like
-    /// any broken or false commitment (credit record and enforcement case) and fails the acceptance on the next look.
+    /// any broken or false commitment (the earlier approval's certificates that rest on it revoked, an enforcement case,
+    /// credit records) and fails the acceptance on the next look.
     /// </summary>
     private async Task ConcludeFullVerificationsAsync()
     {
@@ -115,13 +116,25 @@ internal sealed partial class JointAcceptanceRun
             verifiedHere[id] = outcome;
             Record($"{result.Department} verified {id} in full: {result.Result}{(result.Findings is { Length: > 0 } f ? $" ({f})" : "")}");
             var reference = $"{commitment.ApplicationId}/{id}";
+            var findings = result.Findings ?? "failed full verification";
+            var revoked = outcome == "fulfilled" ? [] : commitment.DependentCertificates;
+            if (revoked.Count > 0)
+            {
+                await context.CallActivityAsync<bool>(ActivityNames.RevokeCertificates, new RevocationRequest(commitment.ApplicationId, revoked, findings, Now), Retry);
+                Record($"revoked (earlier approval {commitment.ApplicationId}): {string.Join(", ", revoked)}");
+            }
             if (outcome != "fulfilled")
             {
                 await context.CallActivityAsync<string>(ActivityNames.OpenEnforcementCase,
-                    new EnforcementRequest(commitment.ApplicationId, plan.Uscc, id, outcome, result.Findings ?? "failed full verification", Now), Retry);
+                    new EnforcementRequest(commitment.ApplicationId, plan.Uscc, id, outcome, findings, Now), Retry);
             }
             await context.CallActivityAsync<bool>(ActivityNames.RecordCredit, new CreditOutcome(plan.Uscc,
                 outcome switch { "fulfilled" => "fulfilled", "false" => "false-commitment", _ => "broken" }, reference, $"{commitment.MaterialCode}: {result.Findings}", Now), Retry);
+            if (revoked.Count > 0)
+            {
+                await context.CallActivityAsync<bool>(ActivityNames.RecordCredit,
+                    new CreditOutcome(plan.Uscc, "revocation", reference + "/revocation", string.Join(", ", revoked), Now), Retry);
+            }
         }
     }
 

@@ -74,6 +74,8 @@ public sealed class SeedRuleJointAcceptanceScenarios : IAsyncLifetime
         Assert.Equal("fail", failed.AcceptanceOpinion!.Result);
         Assert.Equal("false", failed.JointAcceptance!.EarlierCommitments.Single().Status);
         Assert.Single(await h.Records.ListAsync(OpenEnforcementCaseActivity.Scope));
+        var permit = (await h.Client.GetInstanceAsync(earlier, getInputsAndOutputs: true))!.ReadCustomStatusAs<ApplicationStatusView>()!.Certificates.Single();
+        Assert.Equal("revoked", (await h.Certificates.GetAsync(permit.Number))!.Status);
     }
 
     // Issue 18 rule 11, joint acceptance. ../shared/domain.md "Working days": a provisional deadline is recomputed when
