@@ -76,13 +76,32 @@ public sealed class ApplicationCommands(DurableTaskClient client, IKeyedRecords 
         {
             return new(CommandOutcome.Forbidden, $"commitment {commitment.Id} is verified by {commitment.VerifyingDepartment}, not {callerDepartment}");
         }
-        if (commitment.Status is not ("open" or "supplied") || view.Status != "verifying")
+        if (commitment.Status is not ("open" or "supplied") || !Verifying(view))
         {
             return new(CommandOutcome.Conflict, $"commitment {commitment.Id} is {commitment.Status}; nothing to inspect now");
         }
         await client.RaiseEventAsync(applicationId, Signals.Inspection(commitment.Id),
             result with { Department = commitment.VerifyingDepartment, At = timeProvider.GetUtcNow() }, cancellation: cancellationToken);
         return CommandResult.Accepted($"{callerDepartment} recorded {result.Result} for {commitment.Id}");
+    }
+
+    /// <summary>
+    /// A complaint (投诉举报) about a commitment still in its verification window: every complaint is checked, so the
+    /// verifying department is asked to inspect it even when the sampling left it out.
+    /// </summary>
+    public async Task<CommandResult> ComplainAsync(string applicationId, string commitmentId, string text, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return new(CommandOutcome.Invalid, "投诉内容不能为空 / the complaint needs a text");
+        var view = await GetAsync(applicationId, cancellationToken);
+        if (view is null) return new(CommandOutcome.NotFound, $"application {applicationId} does not exist");
+        var commitment = view.Commitments.FirstOrDefault(c => c.Id == commitmentId);
+        if (commitment is null) return new(CommandOutcome.NotFound, $"application {applicationId} has no commitment {commitmentId}");
+        if (commitment.Status is not ("open" or "supplied") || !Verifying(view))
+        {
+            return new(CommandOutcome.Conflict, $"commitment {commitment.Id} is {commitment.Status}; its verification window is over");
+        }
+        await client.RaiseEventAsync(applicationId, Signals.Complaint(commitment.Id), new Complaint(commitment.Id, text, timeProvider.GetUtcNow()), cancellation: cancellationToken);
+        return CommandResult.Accepted($"complaint about {commitment.Id} sent to {commitment.VerifyingDepartment}");
     }
 
     /// <summary>The applicant supplies a material it committed to supply (补齐材料).</summary>
@@ -99,13 +118,17 @@ public sealed class ApplicationCommands(DurableTaskClient client, IKeyedRecords 
         }
         var commitment = view.Commitments.FirstOrDefault(c => c.Class == "supplement" && string.Equals(c.MaterialCode, supplied.MaterialCode, StringComparison.OrdinalIgnoreCase));
         if (commitment is null) return new(CommandOutcome.NotFound, $"application {applicationId} has no supplement commitment for {supplied.MaterialCode}");
-        if (commitment.Status != "open" || view.Status != "verifying")
+        // A gap (容缺) is supplied while the review runs; the decision waits for it.
+        if (commitment.Status != "open" || !Verifying(view) && !(commitment.Gap && view.Status is "under-review" or "awaiting-corrections" or "approved"))
         {
             return new(CommandOutcome.Conflict, $"the commitment for {supplied.MaterialCode} is {commitment.Status}; it cannot take a material now");
         }
         await client.RaiseEventAsync(applicationId, Signals.MaterialSupplied(commitment.MaterialCode), supplied with { MaterialCode = commitment.MaterialCode }, cancellation: cancellationToken);
         return CommandResult.Accepted($"{commitment.MaterialCode} supplied");
     }
+
+    /// <summary>Commitments are being verified: after approval, or after a joint acceptance passed (while certifying too).</summary>
+    private static bool Verifying(ApplicationStatusView view) => view.Status is "verifying" || view.Status is "certifying" && view.Procedure == "joint-acceptance";
 
     /// <summary>The applicant answers the one-time notice with every correction at once.</summary>
     public async Task<CommandResult> ResubmitAsync(string applicationId, Resubmission resubmission, string callerUscc, CancellationToken cancellationToken = default)

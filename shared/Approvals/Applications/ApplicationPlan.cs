@@ -54,6 +54,9 @@ public sealed record PlannedTask(
 /// <summary>
 /// A commitment to verify after approval: its class (supplement / retained / on-site), the items that depend
 /// on it, the verifying department, the verification window, and whether sampling picked it (with the reason).
+/// <see cref="Gap"/> marks acceptance with gaps (容缺受理): the material is supplied within
+/// <see cref="WithinWorkingDays"/> counted from acceptance (never more than the item's limit), and the decision on
+/// the items that depend on it issues only once it is supplied.
 /// </summary>
 public sealed record PlannedCommitment(
     string CommitmentId,
@@ -64,4 +67,5 @@ public sealed record PlannedCommitment(
     string VerifyingDepartment,
     int WithinWorkingDays,
     bool Sampled,
-    string SamplingReason);
+    string SamplingReason,
+    bool Gap = false);

@@ -41,15 +41,19 @@ public sealed record ApplicationStatusView
 public sealed record TaskView(string Department, string Item, string State, DateTimeOffset DueAt, string Light, string? Opinion, bool Provisional = false, int Round = 1, DateTimeOffset? DecidedAt = null);
 
 /// <summary>A one-time notice (一次性告知) merging every department's corrections.</summary>
-public sealed record NoticeView(string Kind, DateTimeOffset IssuedAt, IReadOnlyList<CorrectionView> Corrections, DateTimeOffset AnswerBy);
+public sealed record NoticeView(string Kind, DateTimeOffset IssuedAt, IReadOnlyList<CorrectionView> Corrections, DateTimeOffset AnswerBy, bool Provisional = false);
 
 public sealed record CorrectionView(string Department, string Item, string Text);
 
 public sealed record CertificateView(string Number, string Item, string Status, string VerifyUrl);
 
+/// <summary>
+/// A commitment and its verification state: open, supplied, fulfilled, not-sampled (not sampled, no finding: verified in
+/// full at joint acceptance), broken or false. <see cref="Gap"/>: acceptance with gaps (容缺), supplied during the review.
+/// </summary>
 public sealed record CommitmentView(
     string Id, string MaterialCode, string Class, IReadOnlyList<string> Items, DateTimeOffset? DueAt, bool Sampled, string Status,
-    string VerifyingDepartment, string? Light = null, bool Provisional = false);
+    string VerifyingDepartment, string? Light = null, bool Provisional = false, bool Gap = false);
 
 /// <summary>The timing record (审批用时管理): the clock's stops with their legal reason; days used are counted at read time.</summary>
 public sealed record ClockView(IReadOnlyList<PauseView> Paused, DateTimeOffset? ClosedAt);

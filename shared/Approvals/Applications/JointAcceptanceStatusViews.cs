@@ -18,7 +18,7 @@ public sealed record AcceptanceOpinionView(DateTimeOffset IssuedAt, int Round, s
 public sealed record DepartmentOpinionView(string Department, string Item, string Result, string? Opinion, IReadOnlyList<string> Rectifications, int Round);
 
 /// <summary>A rectification notice item (整改通知): open until the applicant rectifies, then passed or failed on re-inspection.</summary>
-public sealed record RectificationView(string Department, string Item, string Text, DateTimeOffset IssuedAt, DateTimeOffset AnswerBy, string State, int Round);
+public sealed record RectificationView(string Department, string Item, string Text, DateTimeOffset IssuedAt, DateTimeOffset AnswerBy, string State, int Round, bool Provisional = false);
 
 /// <summary>The joint site inspection: one appointment every department attends, and each department's findings.</summary>
 public sealed record SiteInspectionView(DateTimeOffset AppointmentAt, IReadOnlyList<string> Departments, IReadOnlyList<FindingView> Findings);

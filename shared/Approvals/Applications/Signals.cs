@@ -13,9 +13,18 @@ public static class Signals
     /// <summary>A provisional review deadline of this task can now be computed on a loaded holiday schedule.</summary>
     public static string CalendarUpdated(string department, string item) => $"calendar:{department.ToUpperInvariant()}:{item.ToUpperInvariant()}";
 
+    /// <summary>
+    /// The holiday schedule was loaded: compute again every provisional deadline other than review tasks (verification
+    /// windows, the notice's answer date, joint-acceptance steps, the rectification date). One signal per instance.
+    /// </summary>
+    public const string DeadlinesCalendarUpdated = "calendar:deadlines";
+
     public static string MaterialSupplied(string materialCode) => $"material:{materialCode.ToUpperInvariant()}";
 
     public static string Inspection(string commitmentId) => $"inspection:{commitmentId}";
+
+    /// <summary>A complaint (投诉举报) about a commitment: its department inspects it, sampled or not, until its window ends.</summary>
+    public static string Complaint(string commitmentId) => $"complaint:{commitmentId}";
 
     /// <summary>Joint acceptance: a department's findings at the joint site inspection (现场联合勘验).</summary>
     public static string SiteFindings(string department) => $"site-findings:{department.ToUpperInvariant()}";
@@ -43,6 +52,9 @@ public sealed record DepartmentDecision(string MessageId, string Department, str
 public sealed record Resubmission(IReadOnlyList<SuppliedMaterial> Materials, string? Note, DateTimeOffset At);
 
 public sealed record SuppliedMaterial(string MaterialCode, string MaterialId);
+
+/// <summary>A complaint about a commitment, as received (投诉举报).</summary>
+public sealed record Complaint(string CommitmentId, string Text, DateTimeOffset At);
 
 /// <summary>A verification result for a commitment: pass, fail (broken) or false (虚假承诺).</summary>
 public sealed record InspectionResult(string CommitmentId, string Result, string? Findings, string Department, DateTimeOffset At);

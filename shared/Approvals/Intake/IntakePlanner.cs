@@ -35,10 +35,6 @@ public sealed class IntakePlanner(
         var problems = new IntakeProblems();
         SubmissionShape.Check(submission, callerUscc, problems);
         var items = ChosenItems(submission, problems);
-        if (submission.Procedure == SubmissionShape.JointAcceptance && submission.Commitments is { Count: > 0 })
-        {
-            problems.Add("commitments", "joint acceptance takes no new commitments: the commitments of the earlier approvals are verified as part of it.");
-        }
 
         var uscc = submission.Applicant?.Uscc ?? "";
         var standing = problems.Has("applicant.uscc") ? null : await StandingAsync(uscc, cancellationToken);
@@ -52,7 +48,7 @@ public sealed class IntakePlanner(
         var now = timeProvider.GetUtcNow();
         if (submission.Procedure == SubmissionShape.JointAcceptance)
         {
-            return await PlanJointAcceptanceAsync(applicationId, submission, items, assessment, standing, now, cancellationToken);
+            return await PlanJointAcceptanceAsync(applicationId, submission, items, assessment, standing, now, commitments, cancellationToken);
         }
         var seed = $"{applicationId}:{now:yyyyMMdd}";
         var plan = new ApplicationPlan
@@ -74,9 +70,13 @@ public sealed class IntakePlanner(
         return new(plan, problems.ToDictionary(), assessment, standing);
     }
 
-    /// <summary>Joint acceptance: the stages, time plan and steps come from its own planner, with the project's earlier commitments.</summary>
+    /// <summary>
+    /// Joint acceptance: the stages, time plan and steps come from its own planner, with the project's earlier commitments.
+    /// New commitments are those the catalog opens, i.e. fire acceptance filing by commitment (消防验收备案承诺制, Shandong
+    /// 2023 measure 8), sampled at its lower ratio for low-risk projects and verified after the acceptance.
+    /// </summary>
     private async Task<IntakeDecision> PlanJointAcceptanceAsync(string applicationId, Submission submission, List<CatalogItem> items,
-        RiskAssessment assessment, CreditStanding standing, DateTimeOffset now, CancellationToken cancellationToken)
+        RiskAssessment assessment, CreditStanding standing, DateTimeOffset now, List<DraftCommitment> commitments, CancellationToken cancellationToken)
     {
         var project = submission.Project!;
         var request = new JointAcceptanceRequest
@@ -102,7 +102,13 @@ public sealed class IntakePlanner(
         {
             return new(null, new Dictionary<string, string[]> { ["acceptanceStages"] = [.. result.Problems] }, assessment, standing);
         }
-        return new(null, new Dictionary<string, string[]>(), assessment, standing) { JointPlan = result.Plan };
+        var seed = $"{applicationId}:{now:yyyyMMdd}";
+        var plan = result.Plan! with
+        {
+            Commitments = commitments.Select((c, n) => Sample(c, $"{applicationId}-C{n + 1}", assessment.Level, standing, seed)).ToList(),
+            SamplingSeed = seed,
+        };
+        return new(null, new Dictionary<string, string[]>(), assessment, standing) { JointPlan = plan };
     }
 
     private List<CatalogItem> ChosenItems(Submission submission, IntakeProblems problems)
@@ -218,7 +224,7 @@ public sealed class IntakePlanner(
             _ => Draw(draft, id, riskLevel, standing, seed),
         };
         return new PlannedCommitment(id, draft.MaterialCode, draft.MaterialName, draft.Class, draft.Items.Select(i => i.Code).ToList(),
-            rule.Department, within, sampled, reason);
+            rule.Department, within, sampled, reason, draft.Gap);
     }
 
     private (bool, string) Draw(DraftCommitment draft, string id, string riskLevel, CreditStanding standing, string seed)

@@ -2,10 +2,20 @@ namespace Approvals.JointAcceptance;
 
 /// <summary>
 /// A commitment (承诺) the project made in an earlier approval, with its state there (open, supplied, fulfilled,
-/// broken, false). Joint acceptance closes the loop (闭环): every one must be verified before acceptance passes.
+/// broken, false, not-sampled) and the certificates that rest on it. Joint acceptance closes the loop (闭环): every one must be verified before acceptance passes.
 /// </summary>
-public sealed record EarlierCommitment(string ApplicationId, string CommitmentId, string MaterialCode, IReadOnlyList<string> Items, string Status, DateTimeOffset? DueAt, string Class = "supplement")
+public sealed record EarlierCommitment(string ApplicationId, string CommitmentId, string MaterialCode, IReadOnlyList<string> Items, string Status, DateTimeOffset? DueAt,
+    string Class = "supplement", string? VerifyingDepartment = null, IReadOnlyList<string>? Certificates = null)
 {
+    /// <summary>The certificates of the earlier approval that rest on this commitment (its items'), revoked if it fails.</summary>
+    public IReadOnlyList<string> DependentCertificates => Certificates ?? [];
+
+    /// <summary>
+    /// Never checked in its window (not sampled, no finding): its department verifies it in full at joint acceptance
+    /// (Jinan 2021 (三): 联合验收阶段……全面核验).
+    /// </summary>
+    public bool NeedsFullVerification => Status is "not-sampled";
+
     /// <summary>Not verified yet: blocks the acceptance until it is.</summary>
     public bool IsOpen => Status is "open" or "supplied";
 

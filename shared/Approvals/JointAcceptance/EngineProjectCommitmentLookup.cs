@@ -34,7 +34,8 @@ public sealed class EngineProjectCommitmentLookup(DurableTaskClient client) : IP
                 {
                     continue;
                 }
-                found.AddRange(view.Commitments.Select(c => new EarlierCommitment(view.ApplicationId, c.Id, c.MaterialCode, c.Items, c.Status, c.DueAt, c.Class)));
+                found.AddRange(view.Commitments.Select(c => new EarlierCommitment(view.ApplicationId, c.Id, c.MaterialCode, c.Items, c.Status, c.DueAt, c.Class, c.VerifyingDepartment,
+                    view.Certificates.Where(x => c.Items.Contains(x.Item)).Select(x => x.Number).ToList())));
             }
         }
         while (token is not null);

@@ -101,5 +101,29 @@ public sealed class JointAcceptanceCommands(DurableTaskClient client, ItemCatalo
         return CommandResult.Accepted("earlier commitments will be looked at again");
     }
 
+    /// <summary>
+    /// The verifying department's result of the full verification (全面核验) of an earlier commitment the sampling left
+    /// unchecked: pass, fail (broken) or false (虚假承诺).
+    /// </summary>
+    public async Task<CommandResult> VerifyEarlierCommitmentAsync(string applicationId, InspectionResult result, string callerDepartment, CancellationToken cancellationToken = default)
+    {
+        if (result.Result is not ("pass" or "fail" or "false")) return new(CommandOutcome.Invalid, $"result must be pass, fail or false, not '{result.Result}'");
+        var view = await GetAsync(applicationId, cancellationToken);
+        if (view is null) return NotFound(applicationId);
+        var commitment = view.JointAcceptance?.EarlierCommitments.FirstOrDefault(c => c.CommitmentId == result.CommitmentId);
+        if (commitment is null) return new(CommandOutcome.NotFound, $"joint acceptance {applicationId} has no earlier commitment {result.CommitmentId}");
+        if (!commitment.NeedsFullVerification || view.Status != "blocked")
+        {
+            return new(CommandOutcome.Conflict, $"commitment {commitment.CommitmentId} is {commitment.Status}; nothing to verify here now");
+        }
+        if (commitment.VerifyingDepartment is { } department && !string.Equals(department, callerDepartment, StringComparison.OrdinalIgnoreCase))
+        {
+            return new(CommandOutcome.Forbidden, $"commitment {commitment.CommitmentId} is verified by {department}, not {callerDepartment}");
+        }
+        await client.RaiseEventAsync(applicationId, Signals.Inspection(commitment.CommitmentId),
+            result with { Department = callerDepartment.ToUpperInvariant(), At = timeProvider.GetUtcNow() }, cancellation: cancellationToken);
+        return CommandResult.Accepted($"{callerDepartment} recorded {result.Result} for {commitment.CommitmentId}");
+    }
+
     private static CommandResult NotFound(string applicationId) => new(CommandOutcome.NotFound, $"joint acceptance {applicationId} does not exist");
 }

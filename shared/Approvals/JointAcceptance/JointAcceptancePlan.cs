@@ -42,6 +42,15 @@ public sealed record JointAcceptancePlan
     /// <summary>The project's commitments from earlier approvals, as known at intake (re-checked before acceptance passes).</summary>
     public IReadOnlyList<EarlierCommitment> EarlierCommitments { get; init; } = [];
 
+    /// <summary>
+    /// Commitments made with this acceptance (fire acceptance filing by commitment, Shandong 2023 measure 8), verified
+    /// after the acceptance passes like an approval's: supplied, sampled, or left to complaints until the window ends.
+    /// </summary>
+    public IReadOnlyList<Applications.PlannedCommitment> Commitments { get; init; } = [];
+
+    /// <summary>Seed of the reproducible sampling (双随机) of <see cref="Commitments"/>.</summary>
+    public string SamplingSeed { get; init; } = "";
+
     public string? SurveyResultsMaterialId { get; init; }
 
     public int RectificationPeriodWorkingDays { get; init; } = 20;

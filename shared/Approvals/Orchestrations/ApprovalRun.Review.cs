@@ -143,9 +143,9 @@ internal sealed partial class ApprovalRun
     /// <summary>One notice with every department's corrections; the clock stops until the applicant answers or the period ends.</summary>
     private async Task<bool> OneTimeNoticeAsync(IReadOnlyList<DepartmentDecision> corrections)
     {
-        var answerBy = await context.CallActivityAsync<Deadline>(ActivityNames.ComputeDeadline, new DeadlineRequest(Now, plan.CorrectionPeriodWorkingDays), Retry);
+        var answerBy = await Deadlines.ComputeAsync(NoticeKey, new DeadlineRequest(Now, plan.CorrectionPeriodWorkingDays));
         notices.Add(new NoticeView("one-time-notice", Now,
-            corrections.Select(c => new CorrectionView(c.Department, c.Item, c.Opinion ?? "")).ToList(), answerBy.DueAt));
+            corrections.Select(c => new CorrectionView(c.Department, c.Item, c.Opinion ?? "")).ToList(), answerBy.DueAt, answerBy.Provisional));
         pauses.Add(new PauseView(Now, null, "awaiting-corrections"));
         status = "awaiting-corrections";
         Record($"one-time notice issued with {corrections.Count} correction(s) from {corrections.Select(c => c.Department).Distinct().Count()} department(s); clock stopped");
@@ -153,12 +153,12 @@ internal sealed partial class ApprovalRun
 
         using var cancel = new CancellationTokenSource();
         var answer = context.WaitForExternalEvent<Resubmission>(Signals.Resubmission, cancel.Token);
-        var expiry = context.CreateTimer(answerBy.DueAt.UtcDateTime, cancel.Token);
-        var winner = await Task.WhenAny(answer, expiry);
+        var inTime = await Deadlines.AnswerBeforeAsync(answer, NoticeKey);
         cancel.Cancel();
+        Deadlines.Remove(NoticeKey);
 
         pauses[^1] = pauses[^1] with { To = Now };
-        if (winner == expiry)
+        if (!inTime)
         {
             status = "closed";
             Record("no answer to the one-time notice within the correction period: closed as withdrawn");

@@ -7,12 +7,14 @@ internal sealed partial class ApprovalRun
 {
     /// <summary>
     /// Verifies one commitment (核查) on durable timers: a supplement must arrive by its deadline and pass the
-    /// department's check; retained and on-site commitments are checked when sampled. A result that never comes
-    /// turns red and is escalated; it is never assumed to pass.
+    /// department's check; retained and on-site commitments are checked when sampled, or when a complaint or an
+    /// inspection reaches them within the window. One never checked ends "not-sampled" (not sampled, no finding): no
+    /// credit bonus, and joint acceptance verifies it in full. A result that never comes turns red and is escalated;
+    /// it is never assumed to pass.
     /// </summary>
     private async Task VerifyAsync(PlannedCommitment commitment)
     {
-        var window = await context.CallActivityAsync<Deadline>(ActivityNames.ComputeDeadline, new DeadlineRequest(Now, commitment.WithinWorkingDays), Retry);
+        var window = await Deadlines.ComputeAsync(WindowKey(commitment), new DeadlineRequest(Now, commitment.WithinWorkingDays));
         UpdateCommitment(commitment, c => c with { DueAt = window.DueAt, Provisional = window.Provisional, Light = "green" });
         Record($"commitment {commitment.CommitmentId} ({commitment.Class}, {commitment.MaterialCode}) to be verified by {commitment.VerifyingDepartment} by {window.DueAt:yyyy-MM-dd}" +
             (commitment.Class == "supplement" ? "" : commitment.Sampled ? $"; sampled: {commitment.SamplingReason}" : $"; not sampled: {commitment.SamplingReason}"));
@@ -23,33 +25,67 @@ internal sealed partial class ApprovalRun
         {
             using var cancel = new CancellationTokenSource();
             var supplied = context.WaitForExternalEvent<SuppliedMaterial>(Signals.MaterialSupplied(commitment.MaterialCode), cancel.Token);
-            var deadline = context.CreateTimer(window.DueAt.UtcDateTime, cancel.Token);
-            var winner = await Task.WhenAny(supplied, deadline);
+            var inTime = await Deadlines.AnswerBeforeAsync(supplied, WindowKey(commitment));
             cancel.Cancel();
-            if (winner == deadline)
+            var suppliedBy = Deadlines[WindowKey(commitment)].DueAt;
+            Deadlines.Remove(WindowKey(commitment));
+            if (!inTime)
             {
-                await EnforceAsync(commitment, "broken", $"{commitment.MaterialCode} was not supplied by {window.DueAt:yyyy-MM-dd}");
+                await EnforceAsync(commitment, "broken", $"{commitment.MaterialCode} was not supplied by {suppliedBy:yyyy-MM-dd}");
                 return;
             }
             Record($"{commitment.MaterialCode} supplied (material {supplied.Result.MaterialId[..12]}…); {commitment.VerifyingDepartment} to check it");
             UpdateCommitment(commitment, c => c with { Status = "supplied" });
             Publish();
-            var check = await context.CallActivityAsync<Deadline>(ActivityNames.ComputeDeadline, new DeadlineRequest(Now, commitment.WithinWorkingDays), Retry);
-            result = await AwaitInspectionAsync(commitment, check.DueAt);
+            await Deadlines.ComputeAsync(CheckKey(commitment), new DeadlineRequest(Now, commitment.WithinWorkingDays));
+            result = await AwaitInspectionAsync(commitment, CheckKey(commitment));
         }
         else if (commitment.Sampled)
         {
             await context.CallActivityAsync<bool>(ActivityNames.SendReviewRequest, new Notification(plan.ApplicationId, commitment.VerifyingDepartment, "inspection-request",
                 $"抽查 / sampled for {(commitment.Class == "on-site" ? "site inspection" : "document check")}: {commitment.MaterialCode}, due {window.DueAt:yyyy-MM-dd}",
                 $"{plan.ApplicationId}/{commitment.CommitmentId}/inspection"), Retry);
-            result = await AwaitInspectionAsync(commitment, window.DueAt);
+            result = await AwaitInspectionAsync(commitment, WindowKey(commitment));
         }
         else
         {
-            await context.CreateTimer(window.DueAt.UtcDateTime, CancellationToken.None);
-            result = new InspectionResult(commitment.CommitmentId, "pass", "not sampled; no complaint within the verification period", commitment.VerifyingDepartment, Now);
+            // Not drawn is not verified: a complaint or an inspection may still come until the window ends.
+            using var cancel = new CancellationTokenSource();
+            var complaint = context.WaitForExternalEvent<Complaint>(Signals.Complaint(commitment.CommitmentId), cancel.Token);
+            var inspection = context.WaitForExternalEvent<InspectionResult>(Signals.Inspection(commitment.CommitmentId), cancel.Token);
+            var inWindow = await Deadlines.AnswerBeforeAsync(Task.WhenAny(complaint, inspection), WindowKey(commitment));
+            cancel.Cancel();
+            if (!inWindow)
+            {
+                Deadlines.Remove(WindowKey(commitment));
+                UpdateCommitment(commitment, c => c with { Status = "not-sampled", Light = null });
+                Record($"commitment {commitment.CommitmentId}: 未抽中，无发现 / not sampled, no finding by {window.DueAt:yyyy-MM-dd}; no credit bonus, verified in full at joint acceptance (全面核验)");
+                Publish();
+                return;
+            }
+            if (complaint.IsCompleted)
+            {
+                await context.CallActivityAsync<bool>(ActivityNames.SendReviewRequest, new Notification(plan.ApplicationId, commitment.VerifyingDepartment, "inspection-request",
+                    $"投诉核查 / complaint to check: {commitment.MaterialCode} ({complaint.Result.Text}), due {window.DueAt:yyyy-MM-dd}",
+                    $"{plan.ApplicationId}/{commitment.CommitmentId}/complaint-inspection"), Retry);
+                UpdateCommitment(commitment, c => c with { Sampled = true });
+                Record($"complaint about {commitment.CommitmentId}: {complaint.Result.Text}; {commitment.VerifyingDepartment} to inspect it");
+                Publish();
+                result = await AwaitInspectionAsync(commitment, WindowKey(commitment));
+            }
+            else
+            {
+                Deadlines.Remove(WindowKey(commitment));
+                result = inspection.Result;
+                Record($"{result.Department} inspected {commitment.CommitmentId} unsampled: {result.Result}{(result.Findings is { Length: > 0 } f ? $" ({f})" : "")}");
+            }
         }
 
+        await ConcludeAsync(commitment, result);
+    }
+
+    private async Task ConcludeAsync(PlannedCommitment commitment, InspectionResult result)
+    {
         switch (result.Result)
         {
             case "pass":
@@ -68,12 +104,65 @@ internal sealed partial class ApprovalRun
         }
     }
 
-    private async Task<InspectionResult> AwaitInspectionAsync(PlannedCommitment commitment, DateTimeOffset dueAt)
+    /// <summary>
+    /// A gap (容缺) waits for its material from acceptance, in parallel with the review, until the end of the item's
+    /// limit counted from acceptance (Shandong measure 31: the catch-up period never exceeds the promised completion
+    /// time). Not supplied by then: a broken commitment, and no decision issues for the items that depend on it.
+    /// </summary>
+    private async Task<bool> AwaitGapSupplyAsync(PlannedCommitment gap)
     {
+        var window = await Deadlines.ComputeAsync(WindowKey(gap), new DeadlineRequest(plan.AcceptedAt, gap.WithinWorkingDays));
+        UpdateCommitment(gap, c => c with { DueAt = window.DueAt, Provisional = window.Provisional, Light = "green" });
+        Record($"gap {gap.CommitmentId} (容缺, {gap.MaterialCode}) to be supplied by {window.DueAt:yyyy-MM-dd}; the decision on {string.Join(", ", gap.Items)} issues once it is");
+        Publish();
+
         using var cancel = new CancellationTokenSource();
-        var inspection = context.WaitForExternalEvent<InspectionResult>(Signals.Inspection(commitment.CommitmentId), cancel.Token);
-        var overdue = context.CreateTimer(dueAt.UtcDateTime, cancel.Token);
-        if (await Task.WhenAny(inspection, overdue) == overdue)
+        var supplied = context.WaitForExternalEvent<SuppliedMaterial>(Signals.MaterialSupplied(gap.MaterialCode), cancel.Token);
+        var inTime = await Deadlines.AnswerBeforeAsync(supplied, WindowKey(gap));
+        cancel.Cancel();
+        var suppliedBy = Deadlines[WindowKey(gap)].DueAt;
+        Deadlines.Remove(WindowKey(gap));
+        if (!inTime)
+        {
+            await EnforceAsync(gap, "broken", $"{gap.MaterialCode} (容缺) was not supplied by {suppliedBy:yyyy-MM-dd}: no decision for {string.Join(", ", gap.Items)}");
+            return false;
+        }
+        Record($"{gap.MaterialCode} supplied (material {supplied.Result.MaterialId[..12]}…); gap {gap.CommitmentId} closed, {gap.VerifyingDepartment} to check it");
+        UpdateCommitment(gap, c => c with { Status = "supplied" });
+        Publish();
+        return true;
+    }
+
+    /// <summary>The decision on an item held for gaps issues once every one of them is supplied, and never otherwise.</summary>
+    private async Task IssueAfterGapsAsync((string Item, string Name) item, IReadOnlyDictionary<string, Task<bool>> gaps)
+    {
+        var own = GapsOf(item.Item).ToList();
+        var supplied = await Task.WhenAll(own.Select(g => gaps[g.CommitmentId]));
+        if (supplied.All(s => s))
+        {
+            await IssueCertificatesAsync([item]);
+            return;
+        }
+        Record($"no decision issued for {item.Item}: gap(s) {string.Join(", ", own.Where((_, n) => !supplied[n]).Select(g => g.MaterialCode))} not supplied in time (容缺)");
+        Publish();
+    }
+
+    /// <summary>A supplied gap is checked by its department like any supplement; one never supplied was already enforced.</summary>
+    private async Task CheckGapAsync(PlannedCommitment gap, Task<bool> supply)
+    {
+        if (!await supply) return;
+        await Deadlines.ComputeAsync(CheckKey(gap), new DeadlineRequest(Now, gap.WithinWorkingDays));
+        await ConcludeAsync(gap, await AwaitInspectionAsync(gap, CheckKey(gap)));
+    }
+
+    /// <summary>Waits for the department's result; past the deadline under <paramref name="key"/> the light turns red and the wait goes on.</summary>
+    private async Task<InspectionResult> AwaitInspectionAsync(PlannedCommitment commitment, string key)
+    {
+        var inspection = context.WaitForExternalEvent<InspectionResult>(Signals.Inspection(commitment.CommitmentId));
+        var inTime = await Deadlines.AnswerBeforeAsync(inspection, key);
+        var dueAt = Deadlines[key].DueAt;
+        Deadlines.Remove(key);
+        if (!inTime)
         {
             UpdateCommitment(commitment, c => c with { Light = "red" });
             Record($"verification of {commitment.CommitmentId} by {commitment.VerifyingDepartment} is overdue: red light, escalated; still waiting for the result");
@@ -83,7 +172,6 @@ internal sealed partial class ApprovalRun
             Publish();
         }
         var result = await inspection;
-        cancel.Cancel();
         Record($"{result.Department} inspected {commitment.CommitmentId}: {result.Result}{(result.Findings is { Length: > 0 } f ? $" ({f})" : "")}");
         return result;
     }

@@ -21,6 +21,10 @@ internal sealed partial class ApprovalRun(TaskOrchestrationContext context, Appl
     private string status = "submitted";
     private string? letterHash;
     private DateTimeOffset? closedAt;
+    private RecomputableDeadlines? book;
+
+    /// <summary>Verification windows and the notice's answer date, computed again once a missing holiday schedule is loaded.</summary>
+    private RecomputableDeadlines Deadlines => book ??= new RecomputableDeadlines(context, Retry);
 
     private DateTimeOffset Now => new(context.CurrentUtcDateTime, TimeSpan.Zero);
 
@@ -32,9 +36,10 @@ internal sealed partial class ApprovalRun(TaskOrchestrationContext context, Appl
         tasks.AddRange(plan.Tasks.Select(t => new TaskView(t.Department, t.Item, "pending", t.DueAt, "green", null, t.Provisional)));
         foreach (var c in plan.Commitments)
         {
-            commitments.Add(new CommitmentView(c.CommitmentId, c.MaterialCode, c.Class, c.Items, null, c.Sampled, "open", c.VerifyingDepartment));
+            commitments.Add(new CommitmentView(c.CommitmentId, c.MaterialCode, c.Class, c.Items, null, c.Sampled, "open", c.VerifyingDepartment, Gap: c.Gap));
         }
         Publish();
+        _ = Deadlines.WatchAsync(ApplyMovedDeadlines);
 
         if (plan.Commitments.Count > 0)
         {
@@ -46,21 +51,34 @@ internal sealed partial class ApprovalRun(TaskOrchestrationContext context, Appl
             Record($"{item.Item} approved by the system without intervention (unattended approval)");
         }
 
+        // Acceptance with gaps (容缺受理): the supply window runs from acceptance, alongside the review.
+        var gaps = plan.Commitments.Where(c => c.Gap).ToDictionary(c => c.CommitmentId, AwaitGapSupplyAsync);
+
         var approved = await ReviewAsync();
         if (approved is null) return Finish();
 
         status = "approved";
-        await IssueCertificatesAsync(approved);
+        var held = approved.Where(i => GapsOf(i.Item).Any()).ToList();
+        await IssueCertificatesAsync(approved.Except(held).ToList());
+        foreach (var item in held)
+        {
+            Record($"decision on {item.Item} held until its gap(s) are supplied (容缺): {string.Join(", ", GapsOf(item.Item).Select(g => g.MaterialCode))}");
+        }
         if (plan.Commitments.Count == 0) return Finish("closed");
 
         status = "verifying";
         Publish();
-        await Task.WhenAll(plan.Commitments.Select(VerifyAsync));
+        await Task.WhenAll(plan.Commitments.Where(c => !c.Gap).Select(VerifyAsync)
+            .Concat(held.Select(i => IssueAfterGapsAsync(i, gaps)))
+            .Concat(plan.Commitments.Where(c => c.Gap).Select(c => CheckGapAsync(c, gaps[c.CommitmentId]))));
         return Finish(certificates.Any(c => c.Certificate.Status == "revoked") ? "revoked" : "closed");
     }
 
+    private IEnumerable<PlannedCommitment> GapsOf(string item) => plan.Commitments.Where(c => c.Gap && c.Items.Contains(item));
+
     private async Task IssueCertificatesAsync(IReadOnlyList<(string Item, string Name)> items)
     {
+        if (items.Count == 0) return;
         var issued = await Task.WhenAll(items.Select(i => context.CallActivityAsync<CertificateView>(
             ActivityNames.IssueCertificate,
             new CertificateRequest(plan.ApplicationId, i.Item, i.Name, plan.Uscc, plan.ApplicantName, plan.ProjectCode, plan.ProjectName, Now),
@@ -80,6 +98,40 @@ internal sealed partial class ApprovalRun(TaskOrchestrationContext context, Appl
         Record($"application {status}");
         return Publish();
     }
+
+    private static string NoticeKey => "notice";
+
+    private static string WindowKey(PlannedCommitment c) => $"commitment:{c.CommitmentId}";
+
+    private static string CheckKey(PlannedCommitment c) => $"commitment:{c.CommitmentId}:check";
+
+    /// <summary>Shows deadlines computed again on the loaded holiday schedule; the waits follow them on their own.</summary>
+    private void ApplyMovedDeadlines(IReadOnlyList<(string Key, Deadline Before, Deadline After)> changes)
+    {
+        foreach (var (key, before, after) in changes)
+        {
+            string what;
+            if (key == NoticeKey)
+            {
+                notices[^1] = notices[^1] with { AnswerBy = after.DueAt, Provisional = after.Provisional };
+                what = "one-time notice answer date";
+            }
+            else if (plan.Commitments.FirstOrDefault(c => key == WindowKey(c)) is { } c)
+            {
+                UpdateCommitment(c, v => v with { DueAt = after.DueAt, Provisional = after.Provisional });
+                what = $"commitment {c.CommitmentId} window";
+            }
+            else
+            {
+                what = key;
+            }
+            Record($"{what}: deadline computed again on the loaded holiday schedule: due {Local(after.DueAt):yyyy-MM-dd} (was {Local(before.DueAt):yyyy-MM-dd})" +
+                (after.Provisional ? ", still provisional" : ""));
+        }
+        if (changes.Count > 0) Publish();
+    }
+
+    private static DateTimeOffset Local(DateTimeOffset instant) => instant.ToOffset(TimeSpan.FromHours(8));
 
     private void Record(string text) => timeline.Add(new TimelineEntry(Now, text));
 

@@ -8,7 +8,8 @@ internal sealed partial class JointAcceptanceRun
 {
     /// <summary>
     /// Closing the loop (闭环): every commitment of the project from earlier approvals must be verified before acceptance
-    /// passes. A broken or false one fails the acceptance; an open one blocks it with the reason recorded, and it is
+    /// passes; one the sampling left unchecked is verified here in full (全面核验, Jinan 2021). A broken or false one
+    /// fails the acceptance; an open one blocks it with the reason recorded, and it is
     /// looked at again on a timer or when signalled. The clock stops only while one still waits on the applicant
     /// (measure 15). True when acceptance may pass.
     /// </summary>
@@ -18,7 +19,9 @@ internal sealed partial class JointAcceptanceRun
         var stopped = false;
         while (true)
         {
-            earlierCommitments = await context.CallActivityAsync<IReadOnlyList<EarlierCommitment>>(JointAcceptanceActivityNames.LookUpProjectCommitments, plan.ProjectCode, Retry);
+            var found = await context.CallActivityAsync<IReadOnlyList<EarlierCommitment>>(JointAcceptanceActivityNames.LookUpProjectCommitments, plan.ProjectCode, Retry);
+            earlierCommitments = found.Select(c => verifiedHere.TryGetValue(c.CommitmentId, out var s) ? c with { Status = s } : c).ToList();
+            await RequestFullVerificationAsync();
             var broken = earlierCommitments.Where(c => c.IsBroken).ToList();
             if (broken.Count > 0)
             {
@@ -27,7 +30,7 @@ internal sealed partial class JointAcceptanceRun
                 IssueOpinion("fail", round, reason);
                 return false;
             }
-            var open = earlierCommitments.Where(c => c.IsOpen).ToList();
+            var open = earlierCommitments.Where(c => c.IsOpen || c.NeedsFullVerification).ToList();
             if (open.Count == 0)
             {
                 if (blocked)
@@ -75,8 +78,63 @@ internal sealed partial class JointAcceptanceRun
             using var cancel = new CancellationTokenSource();
             var nudge = context.WaitForExternalEvent<string?>(Signals.CommitmentsRecheck, cancel.Token);
             var recheck = context.CreateTimer(Now.AddHours(plan.CommitmentRecheckHours).UtcDateTime, cancel.Token);
-            await Task.WhenAny(nudge, recheck);
+            await Task.WhenAny(fullChecks.Values.Where(t => !t.IsCompleted).Cast<Task>().Append(nudge).Append(recheck));
             cancel.Cancel();
+            await ConcludeFullVerificationsAsync();
+        }
+    }
+
+    /// <summary>
+    /// Full verification (全面核验, Jinan 2021 (三)): every earlier commitment the sampling left unchecked is sent to its
+    /// department, which answers with an inspection result on this acceptance; once per commitment.
+    /// </summary>
+    private async Task RequestFullVerificationAsync()
+    {
+        foreach (var c in earlierCommitments.Where(c => c.NeedsFullVerification && !fullChecks.ContainsKey(c.CommitmentId)))
+        {
+            var department = c.VerifyingDepartment ?? plan.Inspections.FirstOrDefault(i => c.Items.Contains(i.Item))?.Department ?? "HUD";
+            fullChecks[c.CommitmentId] = context.WaitForExternalEvent<InspectionResult>(Signals.Inspection(c.CommitmentId));
+            await context.CallActivityAsync<bool>(ActivityNames.SendReviewRequest, new Notification(plan.ApplicationId, department, "full-verification-request",
+                $"联合验收全面核验 / verify at joint acceptance: commitment {c.CommitmentId} ({c.MaterialCode}) of {c.ApplicationId}, not sampled in its window",
+                $"{plan.ApplicationId}/{c.CommitmentId}/full-verification"), Retry);
+            Record($"commitment {c.CommitmentId} ({c.MaterialCode}) of {c.ApplicationId} was not sampled: {department} to verify it in full (全面核验)");
+        }
+    }
+
+    /// <summary>
+    /// Records each full-verification result that came in: pass verifies the commitment; fail or false is enforced like
+    /// any broken or false commitment (the earlier approval's certificates that rest on it revoked, an enforcement case,
+    /// credit records) and fails the acceptance on the next look.
+    /// </summary>
+    private async Task ConcludeFullVerificationsAsync()
+    {
+        foreach (var (id, check) in fullChecks.Where(f => f.Value.IsCompleted && !verifiedHere.ContainsKey(f.Key)).ToList())
+        {
+            var result = check.Result;
+            var commitment = earlierCommitments.Single(c => c.CommitmentId == id);
+            var outcome = result.Result switch { "pass" => "fulfilled", "false" => "false", _ => "broken" };
+            verifiedHere[id] = outcome;
+            Record($"{result.Department} verified {id} in full: {result.Result}{(result.Findings is { Length: > 0 } f ? $" ({f})" : "")}");
+            var reference = $"{commitment.ApplicationId}/{id}";
+            var findings = result.Findings ?? "failed full verification";
+            var revoked = outcome == "fulfilled" ? [] : commitment.DependentCertificates;
+            if (revoked.Count > 0)
+            {
+                await context.CallActivityAsync<bool>(ActivityNames.RevokeCertificates, new RevocationRequest(commitment.ApplicationId, revoked, findings, Now), Retry);
+                Record($"revoked (earlier approval {commitment.ApplicationId}): {string.Join(", ", revoked)}");
+            }
+            if (outcome != "fulfilled")
+            {
+                await context.CallActivityAsync<string>(ActivityNames.OpenEnforcementCase,
+                    new EnforcementRequest(commitment.ApplicationId, plan.Uscc, id, outcome, findings, Now), Retry);
+            }
+            await context.CallActivityAsync<bool>(ActivityNames.RecordCredit, new CreditOutcome(plan.Uscc,
+                outcome switch { "fulfilled" => "fulfilled", "false" => "false-commitment", _ => "broken" }, reference, $"{commitment.MaterialCode}: {result.Findings}", Now), Retry);
+            if (revoked.Count > 0)
+            {
+                await context.CallActivityAsync<bool>(ActivityNames.RecordCredit,
+                    new CreditOutcome(plan.Uscc, "revocation", reference + "/revocation", string.Join(", ", revoked), Now), Retry);
+            }
         }
     }
 
@@ -125,7 +183,7 @@ internal sealed partial class JointAcceptanceRun
             certificates[^1].Number, acceptanceOpinion!, plan.SurveyResultsMaterialId, Now), Retry);
         Record($"acceptance opinion{(plan.SurveyResultsMaterialId is null ? "" : " and survey results")} pushed to {recipient}");
         Publish();
-        return await AwaitWithLightsAsync(context.WaitForExternalEvent<CertificateNumberAnswer>(signal), deadlines[step],
+        return await AwaitWithLightsAsync(context.WaitForExternalEvent<CertificateNumberAnswer>(signal), step,
             light => TurnStepAsync(step, light, $"{recipient} to answer"));
     }
 }

@@ -21,7 +21,7 @@ internal sealed partial class JointAcceptanceRun
             Publish();
             return finding;
         }).ToList();
-        await AwaitWithLightsAsync(Task.WhenAll(recorded), deadlines[AcceptanceSteps.SiteInspection],
+        await AwaitWithLightsAsync(Task.WhenAll(recorded), AcceptanceSteps.SiteInspection,
             light => TurnStepAsync(AcceptanceSteps.SiteInspection, light, $"findings missing from {string.Join(", ", missing)}"));
         CompleteStep(AcceptanceSteps.SiteInspection);
     }
@@ -45,7 +45,7 @@ internal sealed partial class JointAcceptanceRun
 
         var answer = await AwaitWithLightsAsync(
             context.WaitForExternalEvent<DepartmentAcceptanceOpinion>(Signals.AcceptanceOpinion(inspection.Department, inspection.Item)),
-            deadline, light => TurnTaskAsync(inspection, light, round));
+            AcceptanceSteps.DepartmentOpinions, light => TurnTaskAsync(inspection, light, round));
 
         var result = answer.Passed ? "pass" : "fail";
         var view = new DepartmentOpinionView(inspection.Department, inspection.Item, result, answer.Opinion,

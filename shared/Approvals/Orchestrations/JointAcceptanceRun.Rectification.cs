@@ -13,12 +13,12 @@ internal sealed partial class JointAcceptanceRun
     /// </summary>
     private async Task<bool> RectifyAsync(IReadOnlyList<DepartmentOpinionView> failed, int round)
     {
-        var answerBy = await context.CallActivityAsync<Deadline>(ActivityNames.ComputeDeadline, new DeadlineRequest(Now, plan.RectificationPeriodWorkingDays), Retry);
+        var answerBy = await Deadlines.ComputeAsync(RectificationKey, new DeadlineRequest(Now, plan.RectificationPeriodWorkingDays));
         foreach (var opinion in failed)
         {
             foreach (var text in opinion.Rectifications)
             {
-                rectifications.Add(new RectificationView(opinion.Department, opinion.Item, text, Now, answerBy.DueAt, "open", round));
+                rectifications.Add(new RectificationView(opinion.Department, opinion.Item, text, Now, answerBy.DueAt, "open", round, answerBy.Provisional));
             }
         }
         await context.CallActivityAsync<bool>(JointAcceptanceActivityNames.NotifyApplicant, new Notification(plan.ApplicationId, plan.Uscc, "rectification-notice",
@@ -32,11 +32,11 @@ internal sealed partial class JointAcceptanceRun
 
         using var cancel = new CancellationTokenSource();
         var report = context.WaitForExternalEvent<RectificationReport>(Signals.Rectified, cancel.Token);
-        var expiry = context.CreateTimer(answerBy.DueAt.UtcDateTime, cancel.Token);
-        var winner = await Task.WhenAny(report, expiry);
+        var inTime = await Deadlines.AnswerBeforeAsync(report, RectificationKey);
         cancel.Cancel();
+        Deadlines.Remove(RectificationKey);
         pauses[^1] = pauses[^1] with { To = Now };
-        if (winner == expiry)
+        if (!inTime)
         {
             reason = "no rectification within the rectification period: closed as withdrawn";
             Record(reason);

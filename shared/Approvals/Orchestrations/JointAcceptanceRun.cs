@@ -23,9 +23,13 @@ internal sealed partial class JointAcceptanceRun(TaskOrchestrationContext contex
     private readonly List<FindingView> findings = [];
     private readonly List<RectificationView> rectifications = [];
     private readonly List<CertificateView> certificates = [];
+    private readonly List<CommitmentView> commitments = plan.Commitments
+        .Select(c => new CommitmentView(c.CommitmentId, c.MaterialCode, c.Class, c.Items, null, c.Sampled, "open", c.VerifyingDepartment)).ToList();
     private readonly List<PauseView> pauses = [];
     private readonly List<TimelineEntry> timeline = [];
     private IReadOnlyList<EarlierCommitment> earlierCommitments = plan.EarlierCommitments;
+    private readonly Dictionary<string, Task<InspectionResult>> fullChecks = [];
+    private readonly Dictionary<string, string> verifiedHere = [];
     private AcceptanceOpinionView? acceptanceOpinion;
     private string status = "submitted";
     private string? reason;
@@ -34,6 +38,13 @@ internal sealed partial class JointAcceptanceRun(TaskOrchestrationContext contex
     private DateTimeOffset dueAt = plan.DueAt;
     private bool provisional = plan.Provisional;
     private DateTimeOffset? closedAt;
+    private RecomputableDeadlines? book;
+
+    /// <summary>Steps, the overall limit and the rectification date, computed again once a missing holiday schedule is loaded.</summary>
+    private RecomputableDeadlines Deadlines => book ??= new RecomputableDeadlines(context, Retry);
+
+    private const string OverallKey = "overall";
+    private const string RectificationKey = "rectification";
 
     private DateTimeOffset Now => new(context.CurrentUtcDateTime, TimeSpan.Zero);
 
@@ -49,7 +60,10 @@ internal sealed partial class JointAcceptanceRun(TaskOrchestrationContext contex
         foreach (var step in plan.Steps)
         {
             steps.Add(new StepView(step.Name, "pending", step.DueAt, step.Provisional, LightOf(step)));
+            Deadlines.Set(step.Name, new Deadline(step.DueAt, step.YellowAt, step.Provisional), new DeadlineRequest(plan.AcceptedAt, step.OffsetWorkingDays));
         }
+        Deadlines.Set(OverallKey, new Deadline(plan.DueAt, plan.DueAt, plan.Provisional), new DeadlineRequest(plan.AcceptedAt, plan.TotalWorkingDays));
+        _ = Deadlines.WatchAsync(ApplyMovedDeadlines);
         var opinionsDue = deadlines[AcceptanceSteps.DepartmentOpinions];
         foreach (var inspection in plan.Inspections)
         {
@@ -84,8 +98,15 @@ internal sealed partial class JointAcceptanceRun(TaskOrchestrationContext contex
 
         status = "certifying";
         Publish();
+        var verification = Task.WhenAll(plan.Commitments.Select(VerifyCommitmentAsync));
         await Task.WhenAll(ArchiveCertificateAsync(), FirstRegistrationAsync());
-        return Finish("closed");
+        if (!verification.IsCompleted)
+        {
+            status = "verifying";
+            Publish();
+        }
+        await verification;
+        return Finish(certificates.Any(c => c.Status == "revoked") ? "revoked" : "closed");
     }
 
     /// <summary>Step 1: every department of the chosen stages gets its opinion request (意见征求) with the site appointment.</summary>
@@ -132,6 +153,7 @@ internal sealed partial class JointAcceptanceRun(TaskOrchestrationContext contex
             AcceptedAt = plan.AcceptedAt,
             Tasks = tasks.ToList(),
             Certificates = certificates.ToList(),
+            Commitments = commitments.ToList(),
             Clock = new ClockView(pauses.ToList(), closedAt),
             Timeline = timeline.ToList(),
             Steps = steps.ToList(),

@@ -20,4 +20,5 @@ public sealed record ItemFigures(string Item, string Department, int Decided, in
 
 public sealed record DepartmentFigures(string Department, int Decided, double AverageWorkingDays, int Overdue);
 
-public sealed record CommitmentFigures(int Made, int Fulfilled, int Broken, int False, int Open, int Sampled);
+/// <summary>Commitments by outcome; <see cref="NotSampled"/>: not sampled, no finding (not a verification).</summary>
+public sealed record CommitmentFigures(int Made, int Fulfilled, int Broken, int False, int Open, int Sampled, int NotSampled = 0);

@@ -29,7 +29,7 @@ public sealed class MonthlyReportBuilder(ApplicationQueries queries, IDeadlineCa
         var byStatus = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var decisions = new List<(TaskView Task, int Days, bool Overdue)>();
         var overdueOpen = 0;
-        int made = 0, fulfilled = 0, broken = 0, falseOnes = 0, open = 0, sampled = 0;
+        int made = 0, fulfilled = 0, notSampled = 0, broken = 0, falseOnes = 0, open = 0, sampled = 0;
 
         await foreach (var view in queries.EveryAsync(null, cancellationToken))
         {
@@ -44,6 +44,7 @@ public sealed class MonthlyReportBuilder(ApplicationQueries queries, IDeadlineCa
                     switch (c.Status)
                     {
                         case "fulfilled": fulfilled++; break;
+                        case "not-sampled": notSampled++; break;
                         case "broken": broken++; break;
                         case "false": falseOnes++; break;
                         default: open++; break;
@@ -75,7 +76,7 @@ public sealed class MonthlyReportBuilder(ApplicationQueries queries, IDeadlineCa
             ["false-commitment"] = falseOnes,
         };
         return new MonthlyReport(monthStart.ToString("yyyy-MM", CultureInfo.InvariantCulture), now, accepted, byStatus, items, departments,
-            overdueOpen + decisions.Count(d => d.Overdue), new CommitmentFigures(made, fulfilled, broken, falseOnes, open, sampled), credit);
+            overdueOpen + decisions.Count(d => d.Overdue), new CommitmentFigures(made, fulfilled, broken, falseOnes, open, sampled, notSampled), credit);
     }
 
     /// <summary>Working days from acceptance to <paramref name="decided"/>, less the stops (e.g. awaiting corrections) before it.</summary>

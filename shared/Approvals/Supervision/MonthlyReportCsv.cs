@@ -33,6 +33,7 @@ public static class MonthlyReportCsv
         Row("commitments", "all", "made", c.Made);
         Row("commitments", "all", "sampled", c.Sampled);
         Row("commitments", "all", "fulfilled", c.Fulfilled);
+        Row("commitments", "all", "notSampled", c.NotSampled);
         Row("commitments", "all", "broken", c.Broken);
         Row("commitments", "all", "false", c.False);
         Row("commitments", "all", "open", c.Open);

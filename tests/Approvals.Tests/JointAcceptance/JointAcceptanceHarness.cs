@@ -36,7 +36,7 @@ public sealed class JointAcceptanceHarness : IAsyncDisposable
     public JointAcceptanceHarness(bool replayEveryEpisode = false)
     {
         Clock = new FakeTimeProvider(Monday);
-        Calendar = CalendarDeadlineCalculator.FromEmbeddedData();
+        Calendar = new SwitchableCalendar(CalendarDeadlineCalculator.FromEmbeddedData());
         store = new SqliteOrchestrationStore(new SqliteStoreOptions { DatabasePath = Path.Combine(folder, "engine.db") }, Clock);
         Client = new EmbeddedDurableTaskClient(store, Clock, DurableTaskServiceCollectionExtensions.WebJsonConverter);
         VirtualClock = new VirtualClock(Clock, store);
@@ -53,7 +53,8 @@ public sealed class JointAcceptanceHarness : IAsyncDisposable
 
     /// <summary>Moves <see cref="Clock"/> through every durable timer in order, draining the engine at each.</summary>
     public VirtualClock VirtualClock { get; }
-    public CalendarDeadlineCalculator Calendar { get; }
+    /// <summary>The embedded calendar; a test may load a further year's schedule by setting <see cref="SwitchableCalendar.Current"/>.</summary>
+    public SwitchableCalendar Calendar { get; }
     public EmbeddedDurableTaskClient Client { get; }
     public EmbeddedDurableTaskWorker Worker { get; }
     public JointAcceptancePlanner Planner { get; }
@@ -138,7 +139,7 @@ public sealed class JointAcceptanceHarness : IAsyncDisposable
     public Task RecheckCommitmentsAsync(string id) => Client.RaiseEventAsync(id, Signals.CommitmentsRecheck);
 
     /// <summary>An earlier commitment approval of the same project with one supplement commitment, started now.</summary>
-    public async Task<string> StartEarlierApprovalAsync(string id, string commitmentId, string material)
+    public async Task<string> StartEarlierApprovalAsync(string id, string commitmentId, string material, string @class = "supplement", bool sampled = true)
     {
         var now = Clock.GetUtcNow();
         var d = Calendar.Compute(new DeadlineRequest(now, 5));
@@ -153,7 +154,7 @@ public sealed class JointAcceptanceHarness : IAsyncDisposable
             RiskLevel = "medium",
             AcceptedAt = now,
             Tasks = [new PlannedTask("HUD", "CP-PERMIT", "施工许可", 5, d.DueAt, d.YellowAt, d.Provisional)],
-            Commitments = [new PlannedCommitment(commitmentId, material, material, "supplement", ["CP-PERMIT"], "HUD", 20, true, "always")],
+            Commitments = [new PlannedCommitment(commitmentId, material, material, @class, ["CP-PERMIT"], "HUD", 20, sampled, sampled ? "always" : "not drawn")],
         };
         await Client.ScheduleNewOrchestrationInstanceAsync(CommitmentApprovalOrchestrator.Name, plan, new StartOrchestrationOptions { InstanceId = id });
         return id;

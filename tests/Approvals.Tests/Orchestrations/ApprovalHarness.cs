@@ -114,8 +114,8 @@ public sealed class ApprovalHarness : IAsyncDisposable
         };
     }
 
-    public static PlannedCommitment Commitment(string id, string material, string @class, string[] items, string department = "HUD", int within = 20, bool sampled = true) =>
-        new(id, material, material + " name", @class, items, department, within, sampled, sampled ? "drawn" : "not drawn");
+    public static PlannedCommitment Commitment(string id, string material, string @class, string[] items, string department = "HUD", int within = 20, bool sampled = true, bool gap = false) =>
+        new(id, material, material + " name", @class, items, department, within, sampled, sampled ? "drawn" : "not drawn", gap);
 
     public async Task<string> SubmitAsync(ApplicationPlan plan) =>
         await Client.ScheduleNewOrchestrationInstanceAsync(CommitmentApprovalOrchestrator.Name, plan, new StartOrchestrationOptions { InstanceId = plan.ApplicationId });

@@ -207,6 +207,6 @@ public sealed class CommitmentApprovalScenarios : IAsyncLifetime
 
         await h.AdvanceToAsync(verifying.Commitments[0].DueAt!.Value);
         var closed = await h.WaitForAsync(id, v => v.Status == "closed");
-        Assert.Equal("fulfilled", closed.Commitments[0].Status);
+        Assert.Equal("not-sampled", closed.Commitments[0].Status); // not drawn is not verified (issue 18 rule 6)
     }
 }

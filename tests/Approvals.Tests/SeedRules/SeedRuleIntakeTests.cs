@@ -111,4 +111,36 @@ public sealed class SeedRuleIntakeTests : IDisposable
         Assert.Contains("简易低风险", step, StringComparison.Ordinal);
         Assert.Contains("simple low-risk", step, StringComparison.OrdinalIgnoreCase);
     }
+
+    // Issue 18 rule 8. Shandong 2023 measure 8 (试行消防验收备案承诺制): for buildings of lower fire risk, fire acceptance
+    // filing by commitment, fewer materials and a lower sampling ratio (适当降低抽查比例, policy.json
+    // sampling.lowFireRiskFilingRatio). Joint acceptance takes the commitments the catalog opens, and only those.
+    [Fact]
+    public async Task Joint_acceptance_takes_fire_acceptance_filing_by_commitment_at_the_lower_sampling_ratio()
+    {
+        var submission = IntakeFixture.Valid() with
+        {
+            Procedure = "joint-acceptance",
+            AcceptanceStages = "early",
+            Items = ["JA-FIRE-FILING"],
+            Materials = [new MaterialInput("APPLICATION-FORM", await f.UploadAsync("form")), new MaterialInput("COMPLETION-REPORT", await f.UploadAsync("report"))],
+            Commitments = [new CommitmentInput("FIRE-INSPECTION-REPORT", "supplement"), new CommitmentInput("FIRE-SITE-COMPLIANCE", "on-site")],
+        };
+
+        var decision = await f.Planner.PlanAsync("APP-JA-FILING", submission, IntakeFixture.Uscc);
+
+        Assert.True(decision.Accepted, string.Join("; ", decision.Errors.SelectMany(e => e.Value)));
+        Assert.Equal("low", decision.Risk!.Level);
+        var commitments = decision.JointPlan!.Commitments;
+        Assert.Equal(["FIRE-INSPECTION-REPORT", "FIRE-SITE-COMPLIANCE"], commitments.Select(c => c.MaterialCode));
+        var onSite = commitments.Single(c => c.Class == "on-site");
+        Assert.Contains($"ratio {IntakePolicy.Embedded.Sampling.LowFireRiskFilingRatio:0.####}", onSite.SamplingReason, StringComparison.Ordinal);
+        Assert.Equal(15, onSite.WithinWorkingDays);
+
+        // Items closed to commitments stay closed: fire acceptance of special construction projects takes none.
+        var special = submission with { Items = ["JA-FIRE"], Commitments = [new CommitmentInput("FIRE-INSPECTION-REPORT", "supplement")] };
+        var refused = await f.Planner.PlanAsync("APP-JA-SPECIAL", special, IntakeFixture.Uscc);
+        Assert.False(refused.Accepted);
+        Assert.True(refused.Errors.ContainsKey("commitments[0]"), string.Join(", ", refused.Errors.Keys));
+    }
 }
