@@ -114,7 +114,20 @@ internal sealed class DemoStory(DemoApi api, TextWriter output)
         {
             await api.PostAsync(DemoApi.Department(dept), $"/api/departments/{dept}/acceptance-opinions", new { applicationId = id, item, result = "pass", opinion = "验收合格" });
         }
-        await api.WaitAsync(UsccA, id, s => Status(s) == "certifying" && s["steps"]!.AsArray().Count(st => st!["state"]!.GetValue<string>() == "in-progress") == 2, "certifying");
+        var opinions = await api.WaitAsync(UsccA, id, s => Status(s) == "blocked"
+            || Status(s) == "certifying" && s["steps"]!.AsArray().Count(st => st!["state"]!.GetValue<string>() == "in-progress") == 2, "certifying or blocked");
+        if (Status(opinions) == "blocked")
+        {
+            // Commitments of the earlier approval that sampling never checked are verified in full now (全面核验).
+            foreach (var c in opinions["jointAcceptance"]!["earlierCommitments"]!.AsArray().Where(c => c!["status"]!.GetValue<string>() == "not-sampled"))
+            {
+                var dept = c!["verifyingDepartment"]?.GetValue<string>() ?? "HUD";
+                await api.PostAsync(DemoApi.Department(dept), $"/api/departments/{dept}/inspections",
+                    new { applicationId = id, commitmentId = c["commitmentId"]!.GetValue<string>(), result = "pass", findings = "联合验收全面核验通过 / verified in full" });
+                Say($"{dept} verified {c["commitmentId"]} ({c["materialCode"]}) in full at joint acceptance (全面核验): pass");
+            }
+            await api.WaitAsync(UsccA, id, s => Status(s) == "certifying" && s["steps"]!.AsArray().Count(st => st!["state"]!.GetValue<string>() == "in-progress") == 2, "certifying");
+        }
         Say("A: one acceptance opinion (验收意见汇总表): pass; pushed to archives and real-estate registration (验登合一)");
         await api.PostAsync(DemoApi.Department("ARCH"), "/api/departments/ARCH/certificates", new { applicationId = id, step = "archive-certificate", number = "榕档验-2026-0001" });
         await api.PostAsync(DemoApi.Department("REG"), "/api/departments/REG/certificates", new { applicationId = id, step = "first-registration", number = "闽(2026)福州市不动产权第0000001号" });

@@ -1,3 +1,4 @@
+using Approvals.JointAcceptance;
 using System.Security.Claims;
 using Approvals.Applications;
 using Approvals.Functions.Identity;
@@ -47,7 +48,8 @@ public static class DepartmentEndpoints
             return (await commands.DecideAsync(body.ApplicationId!, decision, dept, ct)).ToHttp();
         });
 
-        group.MapPost("/inspections", async (string dept, InspectionBody body, ClaimsPrincipal user, ApplicationCommands commands, ApplicationQueries queries, TimeProvider time, CancellationToken ct) =>
+        group.MapPost("/inspections", async (string dept, InspectionBody body, ClaimsPrincipal user, ApplicationCommands commands, JointAcceptanceCommands joint,
+            ApplicationQueries queries, TimeProvider time, CancellationToken ct) =>
         {
             if (!user.IsDepartment(dept)) return Problem.Forbidden($"you cannot inspect for {dept}");
             var problems = new ValidationProblem();
@@ -62,7 +64,15 @@ public static class DepartmentEndpoints
                 if (applicationId is null) return Problem.NotFound($"no open commitment {body.CommitmentId} awaits {dept}");
             }
             var result = new InspectionResult(body.CommitmentId!, body.Result!, body.Findings, dept.ToUpperInvariant(), time.GetUtcNow());
-            return (await commands.InspectAsync(applicationId, result, dept, ct)).ToHttp();
+            var outcome = await commands.InspectAsync(applicationId, result, dept, ct);
+            if (outcome.Outcome == CommandOutcome.NotFound)
+            {
+                // A joint acceptance verifying an earlier approval's commitment in full (全面核验): the commitment is the
+                // earlier application's, the result is the acceptance's.
+                var full = await joint.VerifyEarlierCommitmentAsync(applicationId, result, dept, ct);
+                if (full.Outcome != CommandOutcome.NotFound) outcome = full;
+            }
+            return outcome.ToHttp();
         });
     }
 }
