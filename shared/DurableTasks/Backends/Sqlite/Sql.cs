@@ -13,6 +13,7 @@ internal static class Sql
     private static readonly string?[] History = new string?[SqliteOrchestrationStore.MaxRowsPerStatement + 1];
     private static readonly string?[] Delete = new string?[SqliteOrchestrationStore.MaxRowsPerStatement + 1];
     private static readonly string?[] DeleteOwned = new string?[SqliteOrchestrationStore.MaxRowsPerStatement + 1];
+    private static readonly string?[] Messages = new string?[SqliteOrchestrationStore.MaxRowsPerStatement + 1];
     private static readonly string?[] Activities = new string?[SqliteOrchestrationStore.MaxRowsPerStatement + 1];
 
     public static string ClaimInstances(int n) => Claim[n] ??=
@@ -27,10 +28,13 @@ internal static class Sql
     public static string DeleteMessages(int n) => Delete[n] ??= $"DELETE FROM messages WHERE message_id IN ({List("$m", n)})";
 
     public static string DeleteOwnedActivities(int n) => DeleteOwned[n] ??=
-        $"DELETE FROM messages WHERE {string.Join(" OR ", Enumerable.Range(0, n).Select(i => $"(message_id = $m{i} AND lock_token = $t{i})"))} RETURNING message_id";
+        $"DELETE FROM activities WHERE {string.Join(" OR ", Enumerable.Range(0, n).Select(i => $"(message_id = $m{i} AND lock_token = $t{i})"))} RETURNING message_id";
+
+    public static string InsertMessages(int n) => Messages[n] ??=
+        $"INSERT OR IGNORE INTO messages (message_id, kind, instance_id, execution_id, visible_at, body) VALUES {Rows(n, i => $"($m{i}, 0, $i{i}, $x{i}, $v{i}, $b{i})")}";
 
     public static string InsertActivities(int n) => Activities[n] ??=
-        $"INSERT OR IGNORE INTO messages (message_id, kind, instance_id, execution_id, visible_at, body) VALUES {Rows(n, i => $"($m{i}, 1, $i{i}, $x{i}, $visible, $b{i})")}";
+        $"INSERT OR IGNORE INTO activities (message_id, instance_id, execution_id, visible_at, body) VALUES {Rows(n, i => $"($m{i}, $i{i}, $x{i}, $visible, $b{i})")}";
 
     private static string List(string prefix, int count) => string.Join(", ", Enumerable.Range(0, count).Select(i => $"{prefix}{i}"));
 

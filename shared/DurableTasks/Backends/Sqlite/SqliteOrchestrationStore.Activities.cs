@@ -12,8 +12,8 @@ public sealed partial class SqliteOrchestrationStore
         return WriteAsync<IReadOnlyList<ActivityWorkItem>>(tx =>
         {
             var claim = Command(tx, """
-                UPDATE messages SET lock_token = $tok, locked_until = $until, dequeue_count = dequeue_count + 1
-                WHERE seq IN (SELECT seq FROM messages INDEXED BY ix_messages_due WHERE kind = 1 AND visible_at <= $now AND locked_until <= $wall ORDER BY visible_at LIMIT $max)
+                UPDATE activities SET lock_token = $tok, locked_until = $until, dequeue_count = dequeue_count + 1
+                WHERE message_id IN (SELECT message_id FROM activities INDEXED BY ix_activities_due WHERE visible_at <= $now AND locked_until <= $wall ORDER BY visible_at LIMIT $max)
                 RETURNING message_id, body, dequeue_count
                 """);
             With(claim, "$tok", token);
@@ -52,13 +52,8 @@ public sealed partial class SqliteOrchestrationStore
                 using var reader = delete.ExecuteReader();
                 while (reader.Read()) owned.Add(reader.GetString(0));
             }
-            var results = new List<bool>(completions.Count);
-            foreach (var completion in completions)
-            {
-                var applied = owned.Contains(completion.WorkItem.Message.MessageId);
-                if (applied) InsertMessage(tx, completion.Result);
-                results.Add(applied);
-            }
+            var results = completions.Select(c => owned.Contains(c.WorkItem.Message.MessageId)).ToList();
+            InsertMessages(tx, completions.Where((_, i) => results[i]).Select(c => c.Result).ToList());
             return results;
         }, cancellationToken);
     }
@@ -66,7 +61,7 @@ public sealed partial class SqliteOrchestrationStore
     public Task AbandonActivityAsync(ActivityWorkItem workItem, CancellationToken cancellationToken = default) =>
         WriteAsync(tx =>
         {
-            var release = Command(tx, "UPDATE messages SET lock_token = NULL, locked_until = 0 WHERE message_id = $mid AND lock_token = $tok");
+            var release = Command(tx, "UPDATE activities SET lock_token = NULL, locked_until = 0 WHERE message_id = $mid AND lock_token = $tok");
             With(release, "$mid", workItem.Message.MessageId);
             With(release, "$tok", workItem.LockToken);
             return release.ExecuteNonQuery();

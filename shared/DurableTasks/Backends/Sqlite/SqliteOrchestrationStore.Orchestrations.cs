@@ -95,17 +95,15 @@ public sealed partial class SqliteOrchestrationStore
             historyCount = 0;
         }
 
-        for (var start = 0; start < commit.NewEvents.Count; start += MaxRowsPerStatement)
+        if (commit.NewEvents.Count > 0)
         {
-            var rows = Math.Min(MaxRowsPerStatement, commit.NewEvents.Count - start);
-            var append = Command(tx, Sql.AppendHistory(rows));
+            // One row per episode: its events length-delimited, keyed by the index of its first event.
+            var append = Command(tx, "INSERT INTO history (instance_id, seq, event) VALUES ($id, $seq, $events)");
             With(append, "$id", commit.InstanceId);
-            for (var i = 0; i < rows; i++)
-            {
-                With(append, $"$s{i}", historyCount++);
-                With(append, $"$e{i}", commit.NewEvents[start + i].ToByteArray());
-            }
+            With(append, "$seq", historyCount);
+            With(append, "$events", HistoryRows.Encode(commit.NewEvents));
             append.ExecuteNonQuery();
+            historyCount += commit.NewEvents.Count;
         }
 
         var update = Command(tx, """
@@ -143,13 +141,14 @@ public sealed partial class SqliteOrchestrationStore
         }
         if (commit.DropPendingMessages)
         {
-            var drop = Command(tx, "DELETE FROM messages WHERE instance_id = $id AND (kind = 1 OR visible_at > $now)");
+            var drop = Command(tx, "DELETE FROM messages WHERE instance_id = $id AND visible_at > $now");
             With(drop, "$id", commit.InstanceId);
             With(drop, "$now", now);
             drop.ExecuteNonQuery();
+            DeleteActivitiesOf(tx, commit.InstanceId);
         }
         foreach (var child in commit.NewInstances) InsertInstance(tx, child);
-        foreach (var m in commit.OrchestrationMessages) InsertMessage(tx, m);
+        InsertMessages(tx, commit.OrchestrationMessages);
         InsertActivities(tx, commit.ActivityMessages, now);
         return true;
     }

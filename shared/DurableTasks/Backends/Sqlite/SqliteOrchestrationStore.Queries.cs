@@ -71,6 +71,7 @@ public sealed partial class SqliteOrchestrationStore
             {
                 With(Command(tx, $"DELETE FROM {table} WHERE instance_id = $id"), "$id", instanceId).ExecuteNonQuery();
             }
+            DeleteActivitiesOf(tx, instanceId);
             return true;
         }, cancellationToken);
 }

@@ -18,6 +18,9 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
     private readonly TimeProvider wallClock;
     private readonly string connectionString;
     private readonly SemaphoreSlim writeGate = new(1, 1);
+    private readonly System.Threading.Channels.Channel<PendingWrite> writes =
+        System.Threading.Channels.Channel.CreateUnbounded<PendingWrite>(new() { SingleReader = true });
+    private Task? writeLoop;
     private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
     private SqliteConnection? writer;
 
@@ -69,6 +72,7 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
                 command.ExecuteNonQuery();
             }
             writer = connection;
+            writeLoop = Task.Run(WriteLoopAsync);
         }
         finally
         {
@@ -78,6 +82,8 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
 
     public async ValueTask DisposeAsync()
     {
+        writes.Writer.TryComplete();
+        if (writeLoop is not null) await writeLoop;
         await writeGate.WaitAsync();
         try
         {
@@ -127,15 +133,10 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT kind, COUNT(*) FROM messages GROUP BY kind";
+        command.CommandText = "SELECT (SELECT COUNT(*) FROM messages), (SELECT COUNT(*) FROM activities)";
         using var reader = command.ExecuteReader();
-        long orchestration = 0, activity = 0;
-        while (reader.Read())
-        {
-            if (reader.GetInt32(0) == SqliteSchema.OrchestrationKind) orchestration = reader.GetInt64(1);
-            else activity = reader.GetInt64(1);
-        }
-        return Task.FromResult((orchestration, activity));
+        reader.Read();
+        return Task.FromResult((reader.GetInt64(0), reader.GetInt64(1)));
     }
 
     public Task<bool> HasDueWorkAsync(CancellationToken cancellationToken = default)
@@ -144,7 +145,7 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
         using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT EXISTS (SELECT 1 FROM messages INDEXED BY ix_messages_due WHERE kind = 0 AND visible_at <= $now)
-                OR EXISTS (SELECT 1 FROM messages INDEXED BY ix_messages_due WHERE kind = 1 AND visible_at <= $now)
+                OR EXISTS (SELECT 1 FROM activities INDEXED BY ix_activities_due WHERE visible_at <= $now)
             """;
         command.Parameters.AddWithValue("$now", timeProvider.GetUtcNow().UtcTicks);
         return Task.FromResult(Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) != 0);
@@ -171,24 +172,94 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
         return connection;
     }
 
-    /// <summary>Runs <paramref name="work"/> in one IMMEDIATE transaction on the writer connection, serialized within the process.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> atomically. Writes that arrive together are applied by one writer task in one
+    /// IMMEDIATE transaction (group commit): each keeps its own all-or-nothing, and the batch pays one commit. A write
+    /// that throws rolls the group back, and the group is then applied write by write, so only that one fails.
+    /// </summary>
     private async Task<T> WriteAsync<T>(Func<SqliteTransaction, T> work, CancellationToken cancellationToken, bool signal = true)
     {
-        await writeGate.WaitAsync(cancellationToken);
-        T result;
+        if (writer is null) throw new InvalidOperationException("The SQLite store is not initialized: call InitializeAsync first.");
+        var pending = new PendingWrite<T>(work, signal, cancellationToken);
+        if (!writes.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(SqliteOrchestrationStore));
+        return await pending.Task;
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<PendingWrite>(MaxWritesPerTransaction);
+        while (await writes.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxWritesPerTransaction && writes.Reader.TryRead(out var next))
+            {
+                if (next.IsCancelled) next.Cancel();
+                else batch.Add(next);
+            }
+            if (batch.Count == 0) continue;
+            if (!TryApply(batch))
+            {
+                foreach (var single in batch) TryApply([single]);
+            }
+            if (batch.Any(w => w.Signals)) Signal.Pulse();
+            batch.Clear();
+        }
+    }
+
+    /// <summary>Applies the writes in one transaction and completes them; false (nothing applied, none completed) if one threw.</summary>
+    private bool TryApply(IReadOnlyList<PendingWrite> batch)
+    {
         try
         {
-            var connection = writer ?? throw new InvalidOperationException("The SQLite store is not initialized: call InitializeAsync first.");
-            using var tx = connection.BeginTransaction(deferred: false);
-            result = work(tx);
+            using var tx = writer!.BeginTransaction(deferred: false);
+            foreach (var write in batch) write.Run(tx);
             tx.Commit();
         }
-        finally
+        catch (Exception ex)
         {
-            writeGate.Release();
+            if (batch.Count > 1) return false;
+            batch[0].Fail(ex);
+            return true;
         }
-        if (signal) Signal.Pulse();
-        return result;
+        foreach (var write in batch) write.Complete();
+        return true;
+    }
+
+    /// <summary>Writes applied together at most: enough to amortize a commit, few enough to keep each wait short.</summary>
+    private const int MaxWritesPerTransaction = 64;
+
+    private abstract class PendingWrite
+    {
+        public abstract bool Signals { get; }
+
+        public abstract bool IsCancelled { get; }
+
+        public abstract void Run(SqliteTransaction tx);
+
+        public abstract void Complete();
+
+        public abstract void Fail(Exception exception);
+
+        public abstract void Cancel();
+    }
+
+    private sealed class PendingWrite<T>(Func<SqliteTransaction, T> work, bool signals, CancellationToken cancellationToken) : PendingWrite
+    {
+        private readonly TaskCompletionSource<T> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T result = default!;
+
+        public Task<T> Task => completion.Task;
+
+        public override bool Signals => signals;
+
+        public override bool IsCancelled => cancellationToken.IsCancellationRequested;
+
+        public override void Run(SqliteTransaction tx) => result = work(tx);
+
+        public override void Complete() => completion.TrySetResult(result);
+
+        public override void Fail(Exception exception) => completion.TrySetException(exception);
+
+        public override void Cancel() => completion.TrySetCanceled(cancellationToken);
     }
 
     private SqliteCommand Command(SqliteTransaction tx, string sql)
@@ -219,7 +290,7 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
         command.Parameters.AddWithValue("$id", instanceId);
         using var reader = command.ExecuteReader();
         var events = new List<P.HistoryEvent>();
-        while (reader.Read()) events.Add(P.HistoryEvent.Parser.ParseFrom((byte[])reader.GetValue(0)));
+        while (reader.Read()) HistoryRows.Decode((byte[])reader.GetValue(0), events);
         return events;
     }
 
@@ -253,6 +324,41 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
         With(command, "$remember", m.RememberAfterDelivery ? 1 : 0);
         With(command, "$body", m.Event.ToByteArray());
         command.ExecuteNonQuery();
+    }
+
+    /// <summary>Messages in multi-row statements; those whose id must stay remembered after delivery go one by one (they check it).</summary>
+    private void InsertMessages(SqliteTransaction tx, IReadOnlyList<OrchestrationMessage> messages)
+    {
+        var plain = new List<OrchestrationMessage>(messages.Count);
+        foreach (var m in messages)
+        {
+            if (m.RememberAfterDelivery) InsertMessage(tx, m);
+            else plain.Add(m);
+        }
+        for (var start = 0; start < plain.Count; start += MaxRowsPerStatement)
+        {
+            var rows = Math.Min(MaxRowsPerStatement, plain.Count - start);
+            var command = Command(tx, Sql.InsertMessages(rows));
+            for (var i = 0; i < rows; i++)
+            {
+                var m = plain[start + i];
+                With(command, $"$m{i}", m.MessageId);
+                With(command, $"$i{i}", m.InstanceId);
+                With(command, $"$x{i}", m.ExecutionId);
+                With(command, $"$v{i}", m.VisibleAt.UtcTicks);
+                With(command, $"$b{i}", m.Event.ToByteArray());
+            }
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Deletes an instance's activity requests: its key range (ids start with the instance id and '|').</summary>
+    private void DeleteActivitiesOf(SqliteTransaction tx, string instanceId)
+    {
+        var delete = Command(tx, "DELETE FROM activities WHERE message_id >= $from AND message_id < $to");
+        With(delete, "$from", instanceId + "|");
+        With(delete, "$to", instanceId + "}");
+        delete.ExecuteNonQuery();
     }
 
     private void InsertActivities(SqliteTransaction tx, IReadOnlyList<ActivityMessage> activities, long visibleAt)

@@ -3,7 +3,7 @@ namespace DurableTasks.Backends.Sqlite;
 /// <summary>
 /// The tables of the embedded store (schema version 2). Business times (created, updated, visible_at) are UTC ticks on
 /// the engine's <see cref="TimeProvider"/>; lock expiry (locked_until) is UTC ticks on the wall clock, so a killed
-/// worker's lease runs out in seconds whatever the virtual clock does. History rows and message bodies are Microsoft's
+/// worker's lease runs out in seconds whatever the virtual clock does. History rows (one per episode) and message bodies are Microsoft's
 /// protobuf messages (<c>HistoryEvent</c>, <c>ActivityRequest</c>), so an episode request is built without conversion.
 /// </summary>
 internal static class SqliteSchema
@@ -33,12 +33,12 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS ix_instances_status ON instances (status, created_at);
         CREATE TABLE IF NOT EXISTS history (
             instance_id TEXT NOT NULL,
-            seq         INTEGER NOT NULL,
-            event       BLOB NOT NULL,
+            seq         INTEGER NOT NULL,    -- index of the episode's first event in the execution's history
+            event       BLOB NOT NULL,       -- the episode's HistoryEvents, length-delimited
             PRIMARY KEY (instance_id, seq)
         ) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS messages (
-            seq           INTEGER PRIMARY KEY AUTOINCREMENT,
+            seq           INTEGER PRIMARY KEY,
             message_id    TEXT NOT NULL UNIQUE,
             kind          INTEGER NOT NULL,
             instance_id   TEXT NOT NULL,
@@ -52,6 +52,17 @@ internal static class SqliteSchema
         );
         CREATE INDEX IF NOT EXISTS ix_messages_due ON messages (kind, visible_at);
         CREATE INDEX IF NOT EXISTS ix_messages_instance ON messages (instance_id, kind, seq);
+        CREATE TABLE IF NOT EXISTS activities (
+            message_id    TEXT PRIMARY KEY,  -- '{instance}|{execution}|a{task}': an instance's requests are one key range
+            instance_id   TEXT NOT NULL,
+            execution_id  TEXT,
+            visible_at    INTEGER NOT NULL,
+            locked_until  INTEGER NOT NULL DEFAULT 0,
+            lock_token    TEXT,
+            dequeue_count INTEGER NOT NULL DEFAULT 0,
+            body          BLOB NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS ix_activities_due ON activities (visible_at);
         CREATE TABLE IF NOT EXISTS delivered_events (
             instance_id TEXT NOT NULL,
             message_id  TEXT NOT NULL,
@@ -59,6 +70,6 @@ internal static class SqliteSchema
         ) WITHOUT ROWID;
         """;
 
+    /// <summary>Messages to orchestrations; activity requests live in their own table (two B-trees per row, not four).</summary>
     public const int OrchestrationKind = 0;
-    public const int ActivityKind = 1;
 }
