@@ -3,6 +3,7 @@ using DurableTasks.Backends.Sqlite;
 using DurableTasks.CrashWorker;
 using DurableTasks.Worker;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 // worker --db PATH [--lease-ms N] [--die POINT --after N]: serve the drill workload from a SQLite file until killed;
 // with --die the process kills itself right after the Nth call at POINT (after-commit, after-activity-lock).
@@ -21,12 +22,14 @@ if (options.TryGetValue("--die", out var point))
 }
 var leaseMs = options.TryGetValue("--lease-ms", out var lease) ? int.Parse(lease, System.Globalization.CultureInfo.InvariantCulture) : 1500;
 using var services = new ServiceCollection().BuildServiceProvider();
+// Warnings and errors go to the console (the drill discards them; a person running a worker by hand sees them).
+using var loggerFactory = Microsoft.Extensions.Logging.LoggerFactory.Create(l => l.AddSimpleConsole().SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning));
 using var worker = new EmbeddedDurableTaskWorker(store, RegisteredTasks.From(DrillWorkload.Register), services, new EmbeddedWorkerOptions
 {
     OrchestrationLease = TimeSpan.FromMilliseconds(leaseMs),
     ActivityLease = TimeSpan.FromMilliseconds(leaseMs),
     MaxPollInterval = TimeSpan.FromMilliseconds(20),
-});
+}, loggerFactory: loggerFactory);
 await worker.StartAsync(CancellationToken.None);
 Console.WriteLine("ready");
 await Task.Delay(Timeout.Infinite);

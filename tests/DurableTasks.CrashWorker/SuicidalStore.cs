@@ -33,7 +33,8 @@ internal sealed class SuicidalStore(IOrchestrationStore inner, string point, int
         return applied;
     }
 
-    public Task AbandonOrchestrationAsync(OrchestrationWorkItem workItem, CancellationToken cancellationToken = default) => inner.AbandonOrchestrationAsync(workItem, cancellationToken);
+    public Task AbandonOrchestrationAsync(OrchestrationWorkItem workItem, TimeSpan retryAfter, CancellationToken cancellationToken = default) =>
+        inner.AbandonOrchestrationAsync(workItem, retryAfter, cancellationToken);
 
     public async Task<IReadOnlyList<ActivityWorkItem>> LockActivitiesAsync(int max, TimeSpan lease, CancellationToken cancellationToken = default)
     {

@@ -32,8 +32,11 @@ public interface IOrchestrationStore
     /// </summary>
     Task<IReadOnlyList<bool>> CompleteOrchestrationsAsync(IReadOnlyList<OrchestrationCommit> commits, CancellationToken cancellationToken = default);
 
-    /// <summary>Releases a lock without changes, so the messages are delivered again.</summary>
-    Task AbandonOrchestrationAsync(OrchestrationWorkItem workItem, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Releases a lock without changes, so the messages are delivered again; not before <paramref name="retryAfter"/>
+    /// (wall time) has passed, so an episode that keeps failing in the engine does not spin.
+    /// </summary>
+    Task AbandonOrchestrationAsync(OrchestrationWorkItem workItem, TimeSpan retryAfter, CancellationToken cancellationToken = default);
 
     /// <summary>Locks up to <paramref name="max"/> visible activity requests.</summary>
     Task<IReadOnlyList<ActivityWorkItem>> LockActivitiesAsync(int max, TimeSpan lease, CancellationToken cancellationToken = default);

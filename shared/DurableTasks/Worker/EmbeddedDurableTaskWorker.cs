@@ -153,8 +153,8 @@ public sealed class EmbeddedDurableTaskWorker : BackgroundService
                 catch (Exception ex)
                 {
                     episodes.Discarded(item.Instance.InstanceId);
-                    logger.LogError(ex, "Episode of {InstanceId} failed in the engine; releasing it", item.Instance.InstanceId);
-                    await store.AbandonOrchestrationAsync(item, CancellationToken.None);
+                    logger.LogError(ex, "Episode of {InstanceId} failed in the engine; it is retried in {Delay}", item.Instance.InstanceId, options.FailedEpisodeRetryDelay);
+                    await store.AbandonOrchestrationAsync(item, options.FailedEpisodeRetryDelay, CancellationToken.None);
                 }
             }
             var applied = await ApplyAsync(commits);

@@ -33,6 +33,12 @@ public sealed record EmbeddedWorkerOptions
     /// </summary>
     public TimeSpan MaximumTimerInterval { get; init; } = TimeSpan.FromDays(3650);
 
+    /// <summary>
+    /// How long (wall time) an instance whose episode failed inside the engine (not in orchestrator code, which fails the
+    /// instance) waits before it is tried again: a broken deployment logs once per instance per delay instead of spinning.
+    /// </summary>
+    public TimeSpan FailedEpisodeRetryDelay { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>On shutdown, how long in-flight activities may finish before their locks are released.</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(10);
 }

@@ -73,10 +73,11 @@ public sealed partial class SqliteOrchestrationStore
         }, cancellationToken);
     }
 
-    public Task AbandonOrchestrationAsync(OrchestrationWorkItem workItem, CancellationToken cancellationToken = default) =>
+    public Task AbandonOrchestrationAsync(OrchestrationWorkItem workItem, TimeSpan retryAfter, CancellationToken cancellationToken = default) =>
         WriteAsync(tx =>
         {
-            var release = Command(tx, "UPDATE instances SET lock_token = NULL, locked_until = 0 WHERE instance_id = $id AND lock_token = $tok");
+            var release = Command(tx, "UPDATE instances SET lock_token = NULL, locked_until = $until WHERE instance_id = $id AND lock_token = $tok");
+            With(release, "$until", retryAfter > TimeSpan.Zero ? wallClock.GetUtcNow().UtcTicks + retryAfter.Ticks : 0);
             With(release, "$id", workItem.Instance.InstanceId);
             With(release, "$tok", workItem.LockToken);
             return release.ExecuteNonQuery();
