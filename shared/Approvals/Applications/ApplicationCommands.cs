@@ -55,9 +55,12 @@ public sealed class ApplicationCommands(DurableTaskClient client, IKeyedRecords 
         }
         if (task.State != "pending") return new(CommandOutcome.Conflict, $"{task.Department} already decided {task.Item}: {task.State} (the first decision stands)");
 
-        var (added, _) = await records.TryAddAsync(ProcessedMessagesScope, decision.MessageId, applicationId, cancellationToken);
-        if (!added) return new(CommandOutcome.Duplicate, $"message {decision.MessageId} was applied before");
-        await client.RaiseEventAsync(applicationId, Signals.Decision(task.Department, task.Item), decision with { Department = task.Department, Item = task.Item }, cancellation: cancellationToken);
+        // Raise first, then remember the message id: a crash between the two leaves a repeat the next delivery raises
+        // again into the same round, where the orchestration has taken the first and ignores the rest (issue 14, defect
+        // 1: remembering first lost the decision). The round in the event's name keeps a repeat out of later rounds.
+        await client.RaiseEventAsync(applicationId, Signals.Decision(task.Department, task.Item, task.Round), decision with { Department = task.Department, Item = task.Item },
+            cancellation: cancellationToken);
+        await records.TryAddAsync(ProcessedMessagesScope, decision.MessageId, applicationId, cancellationToken);
         return CommandResult.Accepted($"{task.Department} {decision.Decision} {task.Item}");
     }
 

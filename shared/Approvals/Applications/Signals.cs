@@ -6,7 +6,13 @@ namespace Approvals.Applications;
 /// </summary>
 public static class Signals
 {
-    public static string Decision(string department, string item) => $"decision:{department.ToUpperInvariant()}:{item.ToUpperInvariant()}";
+    /// <summary>
+    /// A department's decision on one item in one review round: a decision of round 1 (a late duplicate, a retry with
+    /// another message id) can never be taken as the decision of round 2 on the corrected materials (issue 14, defect 2).
+    /// Round 1 keeps the original name, so running instances still match.
+    /// </summary>
+    public static string Decision(string department, string item, int round = 1) =>
+        $"decision:{department.ToUpperInvariant()}:{item.ToUpperInvariant()}{(round > 1 ? $":r{round}" : "")}";
 
     public const string Resubmission = "resubmission";
 

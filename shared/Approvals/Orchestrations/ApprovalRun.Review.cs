@@ -77,7 +77,7 @@ internal sealed partial class ApprovalRun
         Task<bool>? CalendarSignal(PlannedTask t) => t.Provisional && t.Basis is not null
             ? context.WaitForExternalEvent<bool>(Signals.CalendarUpdated(t.Department, t.Item), calendarWait.Token)
             : null;
-        var decision = context.WaitForExternalEvent<DepartmentDecision>(Signals.Decision(task.Department, task.Item));
+        var decision = context.WaitForExternalEvent<DepartmentDecision>(Signals.Decision(task.Department, task.Item, round));
         Task? yellow = initialLight == "green" ? context.CreateTimer(current.YellowAt.UtcDateTime, lights.Token) : null;
         Task? red = initialLight != "red" ? context.CreateTimer(current.DueAt.UtcDateTime, lights.Token) : null;
         var recompute = CalendarSignal(current);

@@ -131,9 +131,14 @@ public sealed class ApprovalHarness : IAsyncDisposable
         return view;
     }
 
-    public Task DecideAsync(string id, string department, string item, string decision, string? opinion = null) =>
-        Client.RaiseEventAsync(id, Signals.Decision(department, item),
+    /// <summary>A department's decision on the item's current review round, as the API sends it.</summary>
+    public async Task DecideAsync(string id, string department, string item, string decision, string? opinion = null)
+    {
+        var view = (await Client.GetInstanceAsync(id, getInputsAndOutputs: true))?.ReadCustomStatusAs<ApplicationStatusView>();
+        var round = view?.Tasks.LastOrDefault(t => t.Department == department && t.Item == item)?.Round ?? 1;
+        await Client.RaiseEventAsync(id, Signals.Decision(department, item, round),
             new DepartmentDecision($"m-{department}-{item}-{Guid.NewGuid():N}", department, item, decision, opinion, "reviewer", Clock.GetUtcNow()));
+    }
 
     public Task InspectAsync(string id, string commitmentId, string result, string department = "HUD", string? findings = null) =>
         Client.RaiseEventAsync(id, Signals.Inspection(commitmentId), new InspectionResult(commitmentId, result, findings, department, Clock.GetUtcNow()));
