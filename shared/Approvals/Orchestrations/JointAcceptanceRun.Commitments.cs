@@ -113,16 +113,7 @@ internal sealed partial class JointAcceptanceRun
             Record($"revoked: {string.Join(", ", revoked)}");
         }
         Publish();
-        await context.CallActivityAsync<string>(ActivityNames.OpenEnforcementCase,
-            new EnforcementRequest(plan.ApplicationId, plan.Uscc, commitment.CommitmentId, outcome, findings, Now), Retry);
-        var reference = $"{plan.ApplicationId}/{commitment.CommitmentId}";
-        await context.CallActivityAsync<bool>(ActivityNames.RecordCredit,
-            new CreditOutcome(plan.Uscc, outcome == "false" ? "false-commitment" : "broken", reference, findings, Now), Retry);
-        if (revoked.Count > 0)
-        {
-            await context.CallActivityAsync<bool>(ActivityNames.RecordCredit,
-                new CreditOutcome(plan.Uscc, "revocation", reference + "/revocation", string.Join(", ", revoked), Now), Retry);
-        }
+        await EnforcementSteps.OpenCaseAndRecordCreditAsync(context, Retry, plan.ApplicationId, plan.Uscc, commitment.CommitmentId, outcome, findings, revoked, Now);
     }
 
     private static string CommitmentKey(PlannedCommitment c) => $"commitment:{c.CommitmentId}";
