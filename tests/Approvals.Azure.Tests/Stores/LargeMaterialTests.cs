@@ -27,6 +27,9 @@ public sealed class LargeMaterialTests(AzuriteFixture azurite, ITestOutputHelper
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // A 64 MB managed-heap ceiling, as on a small instance: buffering the 200 MB material would fail outright, and the GC
+        // collects before the heap grows into the working-set budget (without it the gen0 budget alone varies by machine).
+        start.Environment["DOTNET_GCHeapHardLimit"] = "0x4000000";
         start.ArgumentList.Add(typeof(LargeMaterialProbe).Assembly.Location);
         start.ArgumentList.Add("large-material");
         start.ArgumentList.Add(azurite.ConnectionString);
