@@ -25,7 +25,6 @@ public sealed class EmbeddedDurableTaskWorker : BackgroundService
     private readonly ActivityRunner activities;
     private readonly ExtendedSessionsCache sessionsCache = new();
     private readonly SessionLedger sessions;
-    private int inFlight;
 
     public EmbeddedDurableTaskWorker(
         IOrchestrationStore store,
@@ -51,9 +50,6 @@ public sealed class EmbeddedDurableTaskWorker : BackgroundService
 
     /// <summary>Instances whose replay state this worker believes Microsoft's session cache holds.</summary>
     public int CachedSessions => sessions.Count;
-
-    /// <summary>Work items (episodes being run or committed, activities executing) in this process right now.</summary>
-    public bool IsBusy => Volatile.Read(ref inFlight) > 0;
 
     public override void Dispose()
     {
@@ -129,54 +125,46 @@ public sealed class EmbeddedDurableTaskWorker : BackgroundService
 
     private async Task<int> RunOrchestrationBatchAsync(CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref inFlight);
-        try
+        var items = await store.LockOrchestrationsAsync(options.OrchestrationBatchSize, options.OrchestrationLease, cancellationToken);
+        if (items.Count == 0) return 0;
+        var started = Stopwatch.GetTimestamp();
+        var commits = new List<OrchestrationCommit>(items.Count);
+        foreach (var item in items)
         {
-            var items = await store.LockOrchestrationsAsync(options.OrchestrationBatchSize, options.OrchestrationLease, cancellationToken);
-            if (items.Count == 0) return 0;
-            var started = Stopwatch.GetTimestamp();
-            var commits = new List<OrchestrationCommit>(items.Count);
-            foreach (var item in items)
+            using var span = EngineTelemetry.Source.StartActivity($"orchestration {item.Instance.Name}");
+            span?.SetTag("durabletasks.instance_id", item.Instance.InstanceId);
+            using var scope = logger.BeginScope(new Dictionary<string, object> { ["InstanceId"] = item.Instance.InstanceId });
+            try
             {
-                using var span = EngineTelemetry.Source.StartActivity($"orchestration {item.Instance.Name}");
-                span?.SetTag("durabletasks.instance_id", item.Instance.InstanceId);
-                using var scope = logger.BeginScope(new Dictionary<string, object> { ["InstanceId"] = item.Instance.InstanceId });
-                try
+                var commit = await episodes.RunAsync(item, CancellationToken.None);
+                commits.Add(commit);
+                if (commit.Status.IsTerminal() && !item.Instance.Status.IsTerminal())
                 {
-                    var commit = await episodes.RunAsync(item, CancellationToken.None);
-                    commits.Add(commit);
-                    if (commit.Status.IsTerminal() && !item.Instance.Status.IsTerminal())
-                    {
-                        logger.LogInformation("Orchestration {Name} {InstanceId} ended {Status}", item.Instance.Name, item.Instance.InstanceId, commit.Status);
-                    }
-                }
-                catch (Exception ex)
-                {
-                    episodes.Discarded(item.Instance.InstanceId);
-                    logger.LogError(ex, "Episode of {InstanceId} failed in the engine; it is retried in {Delay}", item.Instance.InstanceId, options.FailedEpisodeRetryDelay);
-                    await store.AbandonOrchestrationAsync(item, options.FailedEpisodeRetryDelay, CancellationToken.None);
+                    logger.LogInformation("Orchestration {Name} {InstanceId} ended {Status}", item.Instance.Name, item.Instance.InstanceId, commit.Status);
                 }
             }
-            var applied = await ApplyAsync(commits);
-            for (var i = 0; i < commits.Count; i++)
+            catch (Exception ex)
             {
-                if (applied[i])
-                {
-                    episodes.Committed(commits[i]);
-                    continue;
-                }
-                episodes.Discarded(commits[i].InstanceId);
-                EngineTelemetry.LeasesLost.Add(1);
-                logger.LogWarning("Lease on {InstanceId} was lost; its episode is discarded and will run again", commits[i].InstanceId);
+                episodes.Discarded(item.Instance.InstanceId);
+                logger.LogError(ex, "Episode of {InstanceId} failed in the engine; it is retried in {Delay}", item.Instance.InstanceId, options.FailedEpisodeRetryDelay);
+                await store.AbandonOrchestrationAsync(item, options.FailedEpisodeRetryDelay, CancellationToken.None);
             }
-            EngineTelemetry.Episodes.Add(commits.Count);
-            EngineTelemetry.EpisodeMilliseconds.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds / items.Count);
-            return items.Count;
         }
-        finally
+        var applied = await ApplyAsync(commits);
+        for (var i = 0; i < commits.Count; i++)
         {
-            Interlocked.Decrement(ref inFlight);
+            if (applied[i])
+            {
+                episodes.Committed(commits[i]);
+                continue;
+            }
+            episodes.Discarded(commits[i].InstanceId);
+            EngineTelemetry.LeasesLost.Add(1);
+            logger.LogWarning("Lease on {InstanceId} was lost; its episode is discarded and will run again", commits[i].InstanceId);
         }
+        EngineTelemetry.Episodes.Add(commits.Count);
+        EngineTelemetry.EpisodeMilliseconds.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds / items.Count);
+        return items.Count;
     }
 
     private async Task<IReadOnlyList<bool>> ApplyAsync(List<OrchestrationCommit> commits)
@@ -252,14 +240,12 @@ public sealed class EmbeddedDurableTaskWorker : BackgroundService
     {
         // No hop to the thread pool first: an activity that finishes synchronously costs no extra work item, and one that
         // awaits I/O frees this loop at its first await.
-        Interlocked.Increment(ref inFlight);
         try
         {
             finished.TryWrite(await activities.RunAsync(item));
         }
         catch (Exception ex)
         {
-            Interlocked.Decrement(ref inFlight);
             logger.LogError(ex, "Activity {Name} of {InstanceId} could not be run; it runs again after its lease", item.Message.Request.Name, item.Message.InstanceId);
         }
         finally
@@ -289,10 +275,6 @@ public sealed class EmbeddedDurableTaskWorker : BackgroundService
             {
                 // The requests stay locked until their lease ends, then run again: at-least-once.
                 logger.LogError(ex, "Recording {Count} activity results failed; they will run again after their lease", batch.Count);
-            }
-            finally
-            {
-                Interlocked.Add(ref inFlight, -batch.Count);
             }
             batch.Clear();
         }

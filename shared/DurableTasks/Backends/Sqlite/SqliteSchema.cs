@@ -69,7 +69,4 @@ internal static class SqliteSchema
             PRIMARY KEY (instance_id, message_id)
         ) WITHOUT ROWID;
         """;
-
-    /// <summary>Messages to orchestrations; activity requests live in their own table (two B-trees per row, not four).</summary>
-    public const int OrchestrationKind = 0;
 }
