@@ -1,25 +1,19 @@
 #!/usr/bin/env bash
-# Assembles the deployable Function App folder (default out/app):
-#   host.json, one folder per function with its function.json, and the published handler
-#   (linux-x64, framework-dependent) under handler/, as host.json's customHandler expects.
-#   SELF_CONTAINED=true bundles the .NET runtime, for hosts whose image lacks .NET 10
-#   (infra-bicep/README.md, "Troubleshooting").
-# Zip the folder's contents to deploy (README, "Deploy to Azure").
+# Assembles the deployable Function App (default out/app) and zips it (out/app.zip): the isolated worker's
+# `dotnet publish` output for linux-x64, with host.json, functions.metadata, extensions.json and .azurefunctions/
+# as the Functions host expects them. Deploy the zip (README, "Deploy to Azure").
 set -euo pipefail
 cd "$(dirname "$0")"
 out="${1:-out/app}"
 rm -rf "$out"
-mkdir -p "$out/handler"
+mkdir -p "$out"
 
-dotnet publish functions/Approvals.Functions -c Release -r linux-x64 --self-contained "${SELF_CONTAINED:-false}" \
-  -p:PublishSingleFile=false -o "$out/handler" -nologo -v:q
+dotnet publish functions/Approvals.Functions -c Release -r linux-x64 --self-contained false -o "$out" -nologo -v:q
 
-cp host.json "$out/"
-for dir in functions/*/; do
-  name=$(basename "$dir")
-  if [ -f "$dir/function.json" ]; then
-    mkdir -p "$out/$name"
-    cp "$dir/function.json" "$out/$name/"
-  fi
+for required in host.json functions.metadata extensions.json .azurefunctions; do
+  test -e "$out/$required" || { echo "package.sh: $required missing from the publish output" >&2; exit 1; }
 done
-echo "packaged into $out: $(ls "$out" | tr '\n' ' ')"
+zip_path="$(dirname "$out")/$(basename "$out").zip"
+rm -f "$zip_path"
+(cd "$out" && python3 -c "import shutil,sys; shutil.make_archive(sys.argv[1], 'zip', '.')" "${zip_path%.zip}")
+echo "packaged into $out and $zip_path"

@@ -1,10 +1,10 @@
 // Approvals Function App: everything one environment needs, in one resource group.
 //   identity     user-assigned managed identity the app runs as
 //   monitoring   Log Analytics + Application Insights (Entra-only ingestion)
-//   storage      blobs, tables, engine queues, deployment package container (no Shared Key)
-//   servicebus   namespace + department-responses queue (no SAS keys)
+//   storage      blobs, tables, the department-responses queue, deployment package container (no Shared Key)
+//   servicebus   namespace + department-tasks topic for department notifications (no SAS keys)
 //   rbac         least-privilege data roles for the identity
-//   functionapp  Flex Consumption plan + Linux Function App, custom handler (see the plan choice there)
+//   functionapp  Flex Consumption plan + Linux Function App, dotnet-isolated (see the plan choice there)
 //   auth         App Service authentication with Entra ID (authsettingsV2)
 // Deploy: README.md in this folder.
 
@@ -39,8 +39,8 @@ param maximumInstanceCount int = 40
 ])
 param instanceMemoryMB int = 2048
 
-@description('Version of the "custom" runtime on Flex Consumption (az functionapp list-flexconsumption-runtimes --location <region> --runtime custom).')
-param customRuntimeVersion string = '1.0'
+@description('.NET version of the dotnet-isolated runtime on Flex Consumption (az functionapp list-flexconsumption-runtimes --location <region> --runtime dotnet-isolated).')
+param dotnetVersion string = '10.0'
 
 @description('Storage replication.')
 @allowed([
@@ -103,7 +103,7 @@ module rbac 'modules/rbac.bicep' = {
     principalId: identity.outputs.principalId
     storageAccountName: storage.outputs.name
     serviceBusNamespaceName: serviceBus.outputs.namespaceName
-    departmentResponsesQueueName: serviceBus.outputs.departmentResponsesQueueName
+    departmentTasksTopicName: serviceBus.outputs.departmentTasksTopicName
     applicationInsightsName: monitoring.outputs.applicationInsightsName
   }
 }
@@ -129,7 +129,7 @@ module functionApp 'modules/functionapp.bicep' = {
     publicBaseUrl: empty(publicBaseUrl) ? 'https://${appName}.azurewebsites.net' : publicBaseUrl
     entraClientId: entraClientId
     entraTenantId: entraTenantId
-    customRuntimeVersion: customRuntimeVersion
+    dotnetVersion: dotnetVersion
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
     tags: tags

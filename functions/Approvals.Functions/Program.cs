@@ -3,6 +3,14 @@ using Approvals.Functions.Hosting;
 
 if (args.Length > 0 && args[0] == "demo") return await DemoCommand.RunAsync(args[1..]);
 
+if (FunctionsWorkerHost.IsStartedByFunctionsHost(args))
+{
+    // Under the Azure Functions host (Azure, or `func start` in the build output): an isolated worker.
+    await FunctionsWorkerHost.Build(args).RunAsync();
+    return 0;
+}
+
+// Everywhere else: the local host runs the same functions in this process.
 var app = AppHost.Build(StorageSwitch.Expand(args));
 var storage = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value;
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -1,17 +1,18 @@
-// Linux Function App on the Flex Consumption plan (FC1), runtime "custom": the Functions host
-// runs handler/Approvals.Functions (host.json customHandler) and forwards HTTP, Service Bus,
-// Storage Queue and Timer invocations to it.
+// Linux Function App on the Flex Consumption plan (FC1), runtime dotnet-isolated 10.0: the
+// Functions host runs Approvals.Functions as an isolated worker (HTTP with the ASP.NET Core
+// integration, the department-responses queue trigger, two timers, Durable Functions on the
+// Azure Storage provider with the task hub "approvals" in AzureWebJobsStorage).
 //
 // Why Flex Consumption rather than Elastic Premium:
 // - identity everywhere: the deployment package is read from a blob container with the managed
 //   identity, and there is no Azure Files content share. Elastic Premium needs
 //   WEBSITE_CONTENTAZUREFILECONNECTIONSTRING, an account-key connection string, unless one takes
 //   the run-from-URL workaround; we want no key anywhere.
-// - scale to zero with per-function scaling: the queue-triggered engine functions and the
-//   Service Bus trigger scale on their own queues; the portal traffic is small and bursty.
+// - scale to zero with per-function scaling: Durable Functions and the queue trigger scale on
+//   their own queues; the portal traffic is small and bursty.
 // - Linux Consumption (Y1) is retired for new features, so Flex is the serverless plan to be on.
 // Flex Consumption constraints we accept (check them again before production):
-// - no WEBSITE_TIME_ZONE on Linux consumption plans: the timer schedules in function.json are the
+// - no WEBSITE_TIME_ZONE on Linux consumption plans: the timer schedules ([TimerTrigger]) are the
 //   UTC equivalents of the Asia/Shanghai times in api.md (CommitmentAudit 17:00 UTC = 01:00 CST;
 //   MonthlyReport 18:00 UTC daily = 02:00 CST, the handler acts on the 1st in Shanghai). Do not add
 //   WEBSITE_TIME_ZONE: on plans that honour it the schedules would move by 8 hours.
@@ -22,8 +23,9 @@
 //   does not depend on it: it validates bearer tokens itself (Auth__Authority, Auth__Audience) and
 //   honours X-MS-CLIENT-PRINCIPAL only when the platform reports WEBSITE_AUTH_ENABLED=True; README
 //   ("Check authentication") has the check to run after deploying.
-// - the custom handler image is not promised to carry the .NET 10 runtime: publish the handler
-//   self-contained if the framework-dependent one does not start (README, "Troubleshooting").
+// - .NET 10 on dotnet-isolated: check the region lists it (az functionapp
+//   list-flexconsumption-runtimes --location <region> --runtime dotnet-isolated); 8.0 is the
+//   fallback every region has, which would need the projects retargeted.
 
 @description('Name of the Function App (globally unique host name).')
 param name string
@@ -55,8 +57,8 @@ param entraClientId string
 @description('Entra tenant id: the app validates tokens issued by its v2.0 endpoint (Auth:Authority).')
 param entraTenantId string
 
-@description('Version of the "custom" runtime on Flex Consumption (az functionapp list-flexconsumption-runtimes --location <region> --runtime custom).')
-param customRuntimeVersion string = '1.0'
+@description('.NET version of the dotnet-isolated runtime on Flex Consumption: 10.0, which Flex supports for the isolated worker (check a region with az functionapp list-flexconsumption-runtimes --location <region> --runtime dotnet-isolated).')
+param dotnetVersion string = '10.0'
 
 @minValue(40)
 @maxValue(1000)
@@ -107,7 +109,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       ftpsState: 'Disabled'
       // Identity-based connections only: no keys, no connection strings with secrets.
       // Section__Key settings bind to the handler's options classes (StorageOptions, PortalOptions);
-      // Connection__* settings are read by the Functions host for the bindings in function.json.
+      // AzureWebJobsStorage__* are read by the Functions host for the queue and timer triggers and the Durable task hub.
       appSettings: [
         {
           name: 'AzureWebJobsStorage__accountName'
@@ -161,11 +163,6 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
           value: entraClientId
         }
         {
-          // The Functions host's Service Bus and timer triggers call the handler; no in-process queue pump or timers.
-          name: 'Triggers__Local'
-          value: 'false'
-        }
-        {
           // For any DefaultAzureCredential in the handler: use the user-assigned identity.
           name: 'AZURE_CLIENT_ID'
           value: identityClientId
@@ -203,8 +200,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
         instanceMemoryMB: instanceMemoryMB
       }
       runtime: {
-        name: 'custom'
-        version: customRuntimeVersion
+        name: 'dotnet-isolated'
+        version: dotnetVersion
       }
     }
   }

@@ -5,8 +5,8 @@
 //                     (the Functions docs list Storage Blob Data Owner for AzureWebJobsStorage; Owner
 //                     only adds POSIX ACL management on hierarchical-namespace accounts, which this
 //                     account is not, so Contributor is enough for the host's leases and the package)
-//   Service Bus queue Azure Service Bus Data Receiver (DepartmentResponse trigger) and Data Sender
-//                     (re-queueing and test messages), scoped to department-responses only
+//                     (the Durable Functions task hub needs all three: queues, tables, blob leases)
+//   Service Bus topic Azure Service Bus Data Sender, scoped to department-tasks only (notifications)
 //   App Insights      Monitoring Metrics Publisher (Entra-authenticated telemetry ingestion)
 // GUIDs are the built-in role definition ids (learn.microsoft.com, "Azure built-in roles").
 
@@ -15,14 +15,13 @@ param principalId string
 
 param storageAccountName string
 param serviceBusNamespaceName string
-param departmentResponsesQueueName string
+param departmentTasksTopicName string
 param applicationInsightsName string
 
 var roleIds = {
   storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
-  serviceBusDataReceiver: '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0'
   serviceBusDataSender: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
 }
@@ -35,9 +34,9 @@ resource serviceBus 'Microsoft.ServiceBus/namespaces@2021-11-01' existing = {
   name: serviceBusNamespaceName
 }
 
-resource departmentResponses 'Microsoft.ServiceBus/namespaces/queues@2021-11-01' existing = {
+resource departmentTasks 'Microsoft.ServiceBus/namespaces/topics@2021-11-01' existing = {
   parent: serviceBus
-  name: departmentResponsesQueueName
+  name: departmentTasksTopicName
 }
 
 resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
@@ -74,19 +73,9 @@ resource queueData 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-resource serviceBusReceiver 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(departmentResponses.id, principalId, roleIds.serviceBusDataReceiver)
-  scope: departmentResponses
-  properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.serviceBusDataReceiver)
-    principalId: principalId
-    principalType: 'ServicePrincipal'
-  }
-}
-
 resource serviceBusSender 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(departmentResponses.id, principalId, roleIds.serviceBusDataSender)
-  scope: departmentResponses
+  name: guid(departmentTasks.id, principalId, roleIds.serviceBusDataSender)
+  scope: departmentTasks
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.serviceBusDataSender)
     principalId: principalId

@@ -1,5 +1,7 @@
-// Service Bus namespace with the queue department systems write their decisions to
-// (api.md, "Departments"; AzureResourceNames.DepartmentResponsesQueue).
+// Service Bus namespace with the topic department notifications go to (a task dispatched, a
+// deadline near; application property "department"; AzureResourceNames.DepartmentTasksTopic).
+// Department systems subscribe per department; their decisions come back on the Storage queue
+// department-responses.
 // Local (SAS key) authentication is disabled: senders and the Function App use Entra ID.
 
 @description('Name of the Service Bus namespace (6-50 characters, globally unique).')
@@ -7,11 +9,6 @@ param namespaceName string
 
 @description('Azure region.')
 param location string
-
-@description('Deliveries before Service Bus moves a message to the dead-letter queue on its own. The handler dead-letters unusable messages itself with a reason; this bound catches handler crashes.')
-@minValue(1)
-@maxValue(100)
-param maxDeliveryCount int = 10
 
 param tags object = {}
 
@@ -30,18 +27,14 @@ resource namespace 'Microsoft.ServiceBus/namespaces@2021-11-01' = {
   }
 }
 
-resource departmentResponses 'Microsoft.ServiceBus/namespaces/queues@2021-11-01' = {
+resource departmentTasks 'Microsoft.ServiceBus/namespaces/topics@2021-11-01' = {
   parent: namespace
-  name: 'department-responses'
+  name: 'department-tasks'
   properties: {
-    maxDeliveryCount: maxDeliveryCount
-    deadLetteringOnMessageExpiration: true
-    lockDuration: 'PT1M'
     defaultMessageTimeToLive: 'P14D'
-    // Service Bus drops a repeated messageId within the window; the handler also ignores
-    // repeated message ids for good (api.md), so this is only a first line.
+    // The message id is the task id plus the event: a retried send within the window is dropped.
     requiresDuplicateDetection: true
-    duplicateDetectionHistoryTimeWindow: 'PT10M'
+    duplicateDetectionHistoryTimeWindow: 'PT1H'
     enablePartitioning: false
     maxSizeInMegabytes: 1024
   }
@@ -50,4 +43,4 @@ resource departmentResponses 'Microsoft.ServiceBus/namespaces/queues@2021-11-01'
 output namespaceName string = namespace.name
 // serviceBusEndpoint is 'https://<name>.servicebus.windows.net:443/' (the suffix differs in sovereign clouds).
 output fullyQualifiedNamespace string = split(split(namespace.properties.serviceBusEndpoint, '//')[1], ':')[0]
-output departmentResponsesQueueName string = departmentResponses.name
+output departmentTasksTopicName string = departmentTasks.name

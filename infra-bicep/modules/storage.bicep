@@ -25,16 +25,12 @@ param tags object = {}
 
 // AzureResourceNames.Containers
 var containerNames = [
-  'approvals-payloads'
   'materials'
   'certificates'
 ]
 
 // AzureResourceNames.Tables
 var tableNames = [
-  'ApprovalsInstances'
-  'ApprovalsHistory'
-  'ApprovalsTimers'
   'Certificates'
   'CreditLedger'
   'Idempotency'
@@ -42,10 +38,10 @@ var tableNames = [
   'MaterialOwners'
 ]
 
-// AzureResourceNames.StorageQueues (the engine's own work queues; no host trigger reads them, see functions/README.md)
+// AzureResourceNames.StorageQueues: department decisions for the DepartmentResponse queue trigger. Durable Functions
+// creates its task hub's own queues, tables and blobs (hub "approvals", host.json) at start.
 var queueNames = [
-  'approvals-control'
-  'approvals-activities'
+  'department-responses'
 ]
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {

@@ -1,71 +1,60 @@
-using Approvals.Functions.Endpoints;
-using Approvals.Orchestrations;
-using DurableTasks.Worker;
-using Approvals.Functions.Identity;
+using Approvals.Functions.LocalHost;
+using Approvals.Functions.Problems;
+using Approvals.Stores.Embedded;
 using DurableTasks.Backends;
 using DurableTasks.Backends.Sqlite;
 using DurableTasks.DependencyInjection;
 using DurableTasks.Time;
-using Microsoft.Extensions.Time.Testing;
+using DurableTasks.Worker;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Approvals.Functions.Hosting;
 
-/// <summary>Builds the one executable: portal API, department and timer handlers, and the engine's worker.</summary>
+/// <summary>
+/// The local host: one process on 127.0.0.1:7071 that runs the Function App's own functions without the Functions
+/// host, Azure or an emulator: HTTP triggers on their routes, the queue trigger fed by the embedded queue, timer
+/// triggers on their schedules, orchestrations and activities on the embedded durable backend.
+/// </summary>
 public static class AppHost
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot() });
         if (ListenAddress.Resolve(builder.Configuration) is { } url) builder.WebHost.UseUrls(url);
         configure?.Invoke(builder);
 
+        var functions = FunctionIndex.Of(typeof(AppHost).Assembly);
+        var settings = HostSettings.Load();
         var services = builder.Services;
-        services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<PortalOptions>().Bind(builder.Configuration.GetSection(PortalOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<ClockOptions>().Bind(builder.Configuration.GetSection(ClockOptions.Section));
+        services.AddSingleton(settings);
         services.AddProblemDetails();
-        services.AddExceptionHandler<Problems.BadRequestExceptionHandler>();
         services.AddOpenApi();
-        services.AddCallerAuthentication(builder.Configuration);
-        services.AddAuthentication(CallerAuthenticationHandler.SchemeName).AddCallerScheme();
-        services.AddAuthorizationBuilder()
-            .AddPolicy(Roles.Applicant, p => p.RequireRole(Roles.Applicant))
-            .AddPolicy(Roles.Department, p => p.RequireRole(Roles.Department))
-            .AddPolicy(Roles.Supervisor, p => p.RequireRole(Roles.Supervisor))
-            .AddPolicy("Authenticated", p => p.RequireAuthenticatedUser());
-
         AddClock(builder);
-        AddEngine(builder);
-        services.AddApprovals(builder.Configuration);
-        AddLocalTriggers(builder);
+        AddEngine(builder, functions);
+        services.AddFunctionApp(builder.Configuration);
+        if (builder.Configuration.GetValue("Triggers:Local", true))
+        {
+            services.AddSingleton(sp => new LocalQueueTriggers(functions, sp.GetRequiredService<EmbeddedDatabase>(), sp, settings, sp.GetRequiredService<ILogger<LocalQueueTriggers>>()));
+            services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<LocalQueueTriggers>());
+            services.AddSingleton(sp => new LocalTimerTriggers(functions, sp, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<LocalTimerTriggers>>()));
+            services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<LocalTimerTriggers>());
+        }
 
         var app = builder.Build();
-        app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseAuthentication();
-        app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapHealth();
-        app.MapPortalPage();
-        app.MapCatalog();
-        app.MapSubmissions();
-        app.MapApplications();
-        app.MapMaterials();
-        app.MapDepartments();
-        app.MapCredit();
-        app.MapPublic();
-        app.MapSupervision();
-        app.MapJointAcceptance();
-        app.MapDeadLetters();
-        app.MapEngineInvocations();
-        app.MapTriggerInvocations();
-        if (app.Environment.IsDevelopment())
-        {
-            app.MapDevClock();
-            app.MapDevQueue();
-        }
+        app.MapFunctions(functions, settings.RoutePrefix);
+        app.MapGet("/", () => Results.Redirect($"/{settings.RoutePrefix}/portal")).ExcludeFromDescription();
+        app.MapFallback(() => Problem.NotFound("no function answers this route; see /openapi/v1.json")).ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>The folder with appsettings.json: the project folder under <c>dotnet run</c>, else the assembly's.</summary>
+    private static string ContentRoot()
+    {
+        var current = Directory.GetCurrentDirectory();
+        return File.Exists(Path.Combine(current, "appsettings.json")) ? current : AppContext.BaseDirectory;
     }
 
     private static void AddClock(WebApplicationBuilder builder)
@@ -73,7 +62,7 @@ public static class AppHost
         if (builder.Environment.IsDevelopment())
         {
             // Development runs on a virtual clock that only moves when told to (POST /api/dev/clock/advance), stepping
-            // through every durable timer on the way.
+            // through every durable timer and timer trigger on the way.
             builder.Services.AddSingleton(sp =>
             {
                 var start = sp.GetRequiredService<IOptions<ClockOptions>>().Value.Start ?? DateTimeOffset.UtcNow;
@@ -90,39 +79,23 @@ public static class AppHost
         }
     }
 
-    private static void AddEngine(WebApplicationBuilder builder)
+    private static void AddEngine(WebApplicationBuilder builder, IReadOnlyList<LocalFunction> functions)
     {
         // On an App Service / Functions instance the local disk is the instance's own: durable state there is lost when
         // the instance goes. In Azure the durable state belongs to Durable Functions, so refuse rather than lose it.
         if (!string.IsNullOrEmpty(builder.Configuration["WEBSITE_INSTANCE_ID"]) && !builder.Configuration.GetValue("Durable:AllowEmbeddedOnAppService", false))
         {
             throw new InvalidOperationException(
-                "This build keeps durable state in the embedded SQLite backend, which must not run on an Azure instance's local disk. " +
-                "Deploy the isolated-worker Function App (Durable Functions) instead, or set Durable__AllowEmbeddedOnAppService=true for a throwaway test.");
+                "The local host keeps durable state in the embedded SQLite backend, which must not run on an Azure instance's local disk. " +
+                "In Azure the Functions host runs this app as an isolated worker (Durable Functions); set Durable__AllowEmbeddedOnAppService=true only for a throwaway test.");
         }
-        // The durable state lives in the embedded backend locally whatever the stores' mode (in Azure it is Durable Functions').
         builder.Services.AddEmbeddedDurableTasks(
             sp => new SqliteOrchestrationStore(
                 new SqliteStoreOptions { DatabasePath = Path.Combine(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path, "durable.db") },
                 sp.GetRequiredService<TimeProvider>()),
-            registry => ApprovalWorkflow.Register(registry),
+            registry => LocalDurableFunctions.Register(registry, functions),
             new EmbeddedWorkerOptions { MaxPollInterval = TimeSpan.FromMilliseconds(250) });
         builder.Services.AddSingleton<IHostedService, EngineInitializer>();
-    }
-
-    /// <summary>
-    /// Locally the process is its own Functions host: department responses come from the embedded queue and the timers
-    /// run in-process on the app's clock (virtual in Development). In Azure the host's triggers call the same jobs.
-    /// </summary>
-    private static void AddLocalTriggers(WebApplicationBuilder builder)
-    {
-        if (builder.Configuration.GetValue("Triggers:Local", true) is false) return;
-        builder.Services.AddSingleton<DepartmentResponsePump>();
-        builder.Services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<DepartmentResponsePump>());
-        builder.Services.AddSingleton<IHostedService>(sp => new DailySchedule("CommitmentAudit", new TimeOnly(1, 0),
-            (at, ct) => sp.GetRequiredService<SupervisionJobs>().AuditAsync(at, ct), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DailySchedule>>()));
-        builder.Services.AddSingleton<IHostedService>(sp => new DailySchedule("MonthlyReport", new TimeOnly(2, 0),
-            (at, ct) => sp.GetRequiredService<SupervisionJobs>().MonthlyReportIfDueAsync(at, ct), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<DailySchedule>>()));
     }
 
     /// <summary>

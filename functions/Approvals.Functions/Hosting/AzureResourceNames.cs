@@ -6,25 +6,14 @@ namespace Approvals.Functions.Hosting;
 /// </summary>
 public static class AzureResourceNames
 {
-    /// <summary>Service Bus queue carrying department decisions (api.md, "Departments").</summary>
+    /// <summary>Storage queue carrying department decisions (api.md, "Departments"); the DepartmentResponse queue trigger reads it.</summary>
     public const string DepartmentResponsesQueue = "department-responses";
 
-    /// <summary>Storage queue that wakes the engine for orchestration work.</summary>
-    public const string EngineControlQueue = "approvals-control";
+    /// <summary>Service Bus topic of department notifications (a task dispatched, a deadline near), subscription per department.</summary>
+    public const string DepartmentTasksTopic = Approvals.Azure.Notifications.ServiceBusDepartmentNotifier.Topic;
 
-    /// <summary>Storage queue that wakes the engine for activity work.</summary>
-    public const string EngineActivitiesQueue = "approvals-activities";
-
-    /// <summary>Engine tables: instances and histories.</summary>
-    public const string EngineInstancesTable = "ApprovalsInstances";
-
-    public const string EngineHistoryTable = "ApprovalsHistory";
-
-    /// <summary>Engine table: delayed messages (durable timers) indexed by due time.</summary>
-    public const string EngineTimersTable = "ApprovalsTimers";
-
-    /// <summary>Blob container for engine payloads too large for a table row.</summary>
-    public const string EnginePayloadsContainer = "approvals-payloads";
+    /// <summary>The Durable Functions task hub (host.json <c>extensions.durableTask.hubName</c>); the extension creates its own queues, tables and blobs.</summary>
+    public const string TaskHub = "approvals";
 
     /// <summary>Blob container for applicants' materials, content-addressed by SHA-256.</summary>
     public const string MaterialsContainer = "materials";
@@ -48,13 +37,13 @@ public static class AzureResourceNames
     public const string MaterialOwnersTable = "MaterialOwners";
 
     /// <summary>Every queue, table and container, for consistency checks.</summary>
-    public static IReadOnlyList<string> StorageQueues { get; } = [EngineControlQueue, EngineActivitiesQueue];
+    public static IReadOnlyList<string> StorageQueues { get; } = [DepartmentResponsesQueue];
 
-    public static IReadOnlyList<string> ServiceBusQueues { get; } = [DepartmentResponsesQueue];
+    public static IReadOnlyList<string> ServiceBusTopics { get; } = [DepartmentTasksTopic];
 
-    public static IReadOnlyList<string> Tables { get; } = [EngineInstancesTable, EngineHistoryTable, EngineTimersTable, CertificatesTable, CreditLedgerTable, IdempotencyTable, DeadLettersTable, MaterialOwnersTable];
+    public static IReadOnlyList<string> Tables { get; } = [CertificatesTable, CreditLedgerTable, IdempotencyTable, DeadLettersTable, MaterialOwnersTable];
 
-    public static IReadOnlyList<string> Containers { get; } = [EnginePayloadsContainer, MaterialsContainer, CertificatesContainer];
+    public static IReadOnlyList<string> Containers { get; } = [MaterialsContainer, CertificatesContainer];
 
     /// <summary>App settings the code reads in Azure (identity-based connections: no keys).</summary>
     public static IReadOnlyList<string> AppSettings { get; } =
@@ -69,7 +58,8 @@ public static class AzureResourceNames
         "Storage__AccountName",
         "Storage__ManagedIdentityClientId",
         "Portal__PublicBaseUrl",
-        "Triggers__Local",
+        "Auth__Authority",
+        "Auth__Audience",
         "APPLICATIONINSIGHTS_CONNECTION_STRING",
     ];
 }

@@ -1,4 +1,3 @@
-using Approvals.Functions.Endpoints;
 using Approvals.Stores;
 
 namespace Approvals.Functions.Hosting;
@@ -24,6 +23,9 @@ public sealed class StoreHealthProbe(string name, Func<CancellationToken, Task> 
     public static void AddAll(IServiceCollection services)
     {
         const string nobody = "000000000000000000";
+        // A point read of the durable engine: cheap on every backend (listing instances scans tables on Azure Storage).
+        services.AddSingleton<IHealthProbe>(sp => new StoreHealthProbe("engine", ct =>
+            sp.GetRequiredService<Microsoft.DurableTask.Client.DurableTaskClient>().GetInstanceAsync("health-probe", ct)));
         services.AddSingleton<IHealthProbe>(sp => new StoreHealthProbe("materials", ct => sp.GetRequiredService<IMaterialStore>().GetAsync(new string('0', 64), ct)));
         services.AddSingleton<IHealthProbe>(sp => new StoreHealthProbe("credit", ct => sp.GetRequiredService<ICreditLedger>().ReadAsync(nobody, ct)));
         services.AddSingleton<IHealthProbe>(sp => new StoreHealthProbe("certificates", ct => sp.GetRequiredService<ICertificateStore>().GetAsync("HEALTH-PROBE", ct)));

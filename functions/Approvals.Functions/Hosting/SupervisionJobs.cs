@@ -7,7 +7,7 @@ using Approvals.Supervision;
 namespace Approvals.Functions.Hosting;
 
 /// <summary>
-/// The two timer jobs of api.md, the same code whether the local <see cref="DailySchedule"/> or the Functions host's
+/// The two timer jobs of api.md, the same code whether the local host's timer triggers or the Functions host's
 /// timer trigger calls them: the commitment audit (with provisional deadlines made final where a holiday schedule has
 /// since been loaded), and on the 1st of a month (Shanghai) last month's report.
 /// </summary>

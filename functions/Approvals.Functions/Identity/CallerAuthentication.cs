@@ -7,8 +7,8 @@ using Microsoft.IdentityModel.Tokens;
 namespace Approvals.Functions.Identity;
 
 /// <summary>
-/// Who is calling, for any host: ASP.NET authentication (<see cref="CallerAuthenticationHandler"/>) today, Azure
-/// Functions <c>[Function]</c> methods (with the ASP.NET Core integration's <c>HttpRequest</c>) tomorrow.
+/// Who is calling, for either host: every HTTP function asks it through <see cref="Http.HttpCall"/>, with the
+/// ASP.NET Core integration's <c>HttpRequest</c> under the Functions host and the local host alike.
 /// </summary>
 public interface ICallerAuthentication
 {

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace Approvals.Functions.Identity;
@@ -26,8 +25,4 @@ public static class CallerAuthenticationServiceCollectionExtensions
             httpClients: sp.GetRequiredService<IHttpClientFactory>()));
         return services;
     }
-
-    /// <summary>The ASP.NET scheme <see cref="CallerAuthenticationHandler.SchemeName"/> over <see cref="ICallerAuthentication"/>.</summary>
-    public static AuthenticationBuilder AddCallerScheme(this AuthenticationBuilder builder) =>
-        builder.AddScheme<AuthenticationSchemeOptions, CallerAuthenticationHandler>(CallerAuthenticationHandler.SchemeName, null);
 }

@@ -16,6 +16,6 @@ public sealed class ValidationProblem
 
     public IDictionary<string, string[]> ToDictionary() => errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
 
-    public IResult ToResult(string title = "The request has problems.") =>
-        Results.ValidationProblem(ToDictionary(), title: title, type: "https://approvals.example/problems/validation");
+    public IResult ToResult(string title = "The request has problems.", string? detail = null) =>
+        Results.ValidationProblem(ToDictionary(), detail: detail, title: title, type: "https://approvals.example/problems/validation");
 }

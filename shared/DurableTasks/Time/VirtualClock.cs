@@ -12,6 +12,7 @@ namespace DurableTasks.Time;
 public sealed class VirtualClock(FakeTimeProvider time, IOrchestrationStore store)
 {
     private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly List<IClockDrivenWork> work = [];
 
     /// <summary>The clock the engine and the app read.</summary>
     public FakeTimeProvider Time => time;
@@ -20,6 +21,12 @@ public sealed class VirtualClock(FakeTimeProvider time, IOrchestrationStore stor
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
     public DateTimeOffset UtcNow => time.GetUtcNow();
+
+    /// <summary>Makes the clock stop at <paramref name="due"/>'s due times as it does at durable timers.</summary>
+    public void Attach(IClockDrivenWork due)
+    {
+        lock (work) work.Add(due);
+    }
 
     /// <summary>Moves the clock forward by <paramref name="delta"/>, stepping through every timer due on the way.</summary>
     public Task AdvanceAsync(TimeSpan delta, CancellationToken cancellationToken = default)
@@ -35,10 +42,11 @@ public sealed class VirtualClock(FakeTimeProvider time, IOrchestrationStore stor
         try
         {
             await DrainAsync(cancellationToken);
-            while (await store.NextVisibleAtAsync(target, cancellationToken) is { } next)
+            while (Earliest(await store.NextVisibleAtAsync(target, cancellationToken), NextWorkAt(target)) is { } next)
             {
                 MoveTo(next);
                 await DrainAsync(cancellationToken);
+                await RunDueWorkAsync(cancellationToken);
             }
             if (target > time.GetUtcNow())
             {
@@ -77,6 +85,28 @@ public sealed class VirtualClock(FakeTimeProvider time, IOrchestrationStore stor
             throw new TimeoutException($"The engine did not drain within {DrainTimeout.TotalSeconds:F0} s at {time.GetUtcNow():u}: is a worker running?");
         }
     }
+
+    private DateTimeOffset? NextWorkAt(DateTimeOffset target)
+    {
+        lock (work)
+        {
+            return work.Select(w => w.NextDueAt).Where(d => d is { } at && at <= target).Min();
+        }
+    }
+
+    private async Task RunDueWorkAsync(CancellationToken cancellationToken)
+    {
+        IClockDrivenWork[] attached;
+        lock (work) attached = [.. work];
+        var now = time.GetUtcNow();
+        foreach (var due in attached.Where(w => w.NextDueAt is { } at && at <= now))
+        {
+            await due.RunDueAsync(now, cancellationToken);
+            await DrainAsync(cancellationToken);
+        }
+    }
+
+    private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : (a < b ? a : b);
 
     private void MoveTo(DateTimeOffset moment)
     {

@@ -65,15 +65,21 @@ public sealed class HostingTests : IDisposable
     }
 
     [Fact]
-    public async Task Engine_heartbeat_timer_invocation_answers_in_the_custom_handler_shape()
+    public async Task A_wrongly_typed_field_is_named_with_what_it_should_be_not_with_a_dotnet_type()
     {
-        var payload = new { Data = new { timer = new { IsPastDue = false } }, Metadata = new { } };
-        var response = await app.CreateClient().PostAsJsonAsync("/EngineHeartbeat", payload);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var response = await app.CreateClient().PostAsync("/api/dev/clock/advance", new StringContent("""{"days":[30]}""", Encoding.UTF8, "application/json"));
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(JsonValueKind.Object, body.GetProperty("Outputs").ValueKind);
-        Assert.Contains("work items handled", body.GetProperty("Logs")[0].GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var errors = problem.GetProperty("errors");
+        Assert.Equal("days must be a number.", errors.GetProperty("days")[0].GetString());
+        Assert.DoesNotContain("System.", problem.GetRawText(), StringComparison.Ordinal);
+
+        var notANumber = await app.CreateClient().PostAsync("/api/dev/clock/advance", new StringContent("""{"days":"NaN","hours":1e308}""", Encoding.UTF8, "application/json"));
+        var both = (await notANumber.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(HttpStatusCode.BadRequest, notANumber.StatusCode);
+        Assert.True(both.TryGetProperty("days", out _) && both.TryGetProperty("hours", out _), both.GetRawText());
     }
 
     [Fact]

@@ -6,8 +6,9 @@ using Approvals.Functions.Tests.Infrastructure;
 namespace Approvals.Functions.Tests.Endpoints;
 
 /// <summary>
-/// The custom handler's triggers, posted in the Functions host's shapes: the Service Bus department-responses
-/// message (applied, duplicate, dead-lettered with its reason) and the two timers.
+/// The queue-triggered function <c>DepartmentResponse</c>, fed by the embedded <c>department-responses</c> queue as
+/// the Functions host feeds it from Azure Storage: applied once, duplicates absorbed, the unusable dead-lettered with
+/// their reason.
 /// </summary>
 public sealed class QueueAndTimerTests : IDisposable
 {
@@ -16,35 +17,39 @@ public sealed class QueueAndTimerTests : IDisposable
 
     public void Dispose() => app.Dispose();
 
-    private Task<HttpResponseMessage> DeliverAsync(object message, string messageId) =>
-        Portal.Anonymous().PostAsJsonAsync("/DepartmentResponse", new
+    private async Task EnqueueAsync(string body)
+    {
+        var queued = await Portal.Anonymous().PostAsync("/api/dev/queues/department-responses", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Accepted, queued.StatusCode);
+    }
+
+    private async Task<List<string>> DeadLetterReasonsAsync(int atLeast)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
         {
-            Data = new { message = JsonSerializer.Serialize(message) },
-            Metadata = new { MessageId = messageId, DeliveryCount = 1, EnqueuedTimeUtc = "2026-09-28T01:00:00Z" },
-        });
+            var letters = await Portal.Supervisor().GetFromJsonAsync<JsonElement>("/api/supervision/dead-letters");
+            var reasons = letters.EnumerateArray().Select(l => l.GetProperty("reason").GetString()!).ToList();
+            if (reasons.Count >= atLeast) return reasons;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"fewer than {atLeast} dead letters after 10 s");
+    }
 
     [Fact]
-    public async Task Service_bus_message_is_applied_once_and_the_unusable_ones_are_dead_lettered_with_their_reason()
+    public async Task Queue_message_is_applied_once_and_the_unusable_ones_are_dead_lettered_with_their_reason()
     {
         var id = await Portal.SubmitPermitAsync("queue");
         await Portal.WaitAsync(id, s => s.GetProperty("status").GetString() == "under-review");
-        var approve = new { messageId = "sb-1", applicationId = id, department = "HUD", item = "CP-PERMIT", decision = "approve", opinion = "同意", reviewer = "王工", decidedAt = "2026-09-28T10:00:00+08:00" };
+        var approve = JsonSerializer.Serialize(new { messageId = "sb-1", applicationId = id, department = "HUD", item = "CP-PERMIT", decision = "approve", opinion = "同意", reviewer = "王工", decidedAt = "2026-09-28T10:00:00+08:00" });
 
-        var first = await (await DeliverAsync(approve, "sb-1")).Content.ReadFromJsonAsync<JsonElement>();
-        var again = await (await DeliverAsync(approve, "sb-1")).Content.ReadFromJsonAsync<JsonElement>();
-        var malformed = await Portal.Anonymous().PostAsJsonAsync("/DepartmentResponse", new { Data = new { message = "{not json" }, Metadata = new { MessageId = "sb-bad" } });
-        var unknown = await (await DeliverAsync(new { messageId = "sb-3", applicationId = "APP-NOPE", department = "HUD", item = "CP-PERMIT", decision = "approve" }, "sb-3")).Content.ReadFromJsonAsync<JsonElement>();
-        var foreign = await (await DeliverAsync(new { messageId = "sb-4", applicationId = id, department = "CAD", item = "CP-PERMIT", decision = "approve" }, "sb-4")).Content.ReadFromJsonAsync<JsonElement>();
-
-        Assert.Equal("applied", first.GetProperty("ReturnValue").GetString());
-        Assert.Equal("duplicate", again.GetProperty("ReturnValue").GetString());
-        Assert.Equal(HttpStatusCode.OK, malformed.StatusCode);
-        Assert.Equal("dead-lettered", unknown.GetProperty("ReturnValue").GetString());
-        Assert.Equal("dead-lettered", foreign.GetProperty("ReturnValue").GetString());
+        await EnqueueAsync(approve);
+        await EnqueueAsync(approve);
+        await EnqueueAsync("{not json");
+        await EnqueueAsync(JsonSerializer.Serialize(new { messageId = "sb-3", applicationId = "APP-NOPE", department = "HUD", item = "CP-PERMIT", decision = "approve" }));
+        await EnqueueAsync(JsonSerializer.Serialize(new { messageId = "sb-4", applicationId = id, department = "CAD", item = "CP-PERMIT", decision = "approve" }));
 
         await Portal.WaitAsync(id, s => PortalDriver.State(s, "CP-PERMIT") == "approved");
-        var letters = await Portal.Supervisor().GetFromJsonAsync<JsonElement>("/api/supervision/dead-letters");
-        var reasons = letters.EnumerateArray().Select(l => l.GetProperty("reason").GetString()!).ToList();
+        var reasons = await DeadLetterReasonsAsync(3);
         Assert.Equal(3, reasons.Count);
         Assert.Contains(reasons, r => r.StartsWith("malformed", StringComparison.Ordinal));
         Assert.Contains(reasons, r => r.Contains("APP-NOPE", StringComparison.Ordinal));
@@ -63,19 +68,5 @@ public sealed class QueueAndTimerTests : IDisposable
 
         var status = await Portal.WaitAsync(id, s => PortalDriver.State(s, "CP-CIVILDEF") == "corrections");
         Assert.Equal("补充人防设计说明", status.GetProperty("tasks").EnumerateArray().Single(t => t.GetProperty("item").GetString() == "CP-CIVILDEF").GetProperty("opinion").GetString());
-    }
-
-    [Fact]
-    public async Task Timer_invocations_run_the_audit_and_the_monthly_report()
-    {
-        var timer = new { Data = new { timer = new { Schedule = new { AdjustForDST = true }, IsPastDue = false } }, Metadata = new { } };
-
-        var audit = await (await Portal.Anonymous().PostAsJsonAsync("/CommitmentAudit", timer)).Content.ReadFromJsonAsync<JsonElement>();
-        Assert.StartsWith("commitment audit:", audit.GetProperty("Logs")[0].GetString());
-        var latest = await Portal.Supervisor().GetFromJsonAsync<JsonElement>("/api/audits/latest");
-        Assert.Equal(AppFactory.Start, latest.GetProperty("runAt").GetDateTimeOffset());
-
-        var notFirst = await (await Portal.Anonymous().PostAsJsonAsync("/MonthlyReport", timer)).Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Contains("not the 1st", notFirst.GetProperty("Logs")[0].GetString());
     }
 }

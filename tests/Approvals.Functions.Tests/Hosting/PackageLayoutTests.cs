@@ -4,7 +4,7 @@ using Approvals.Functions.Tests.Infrastructure;
 
 namespace Approvals.Functions.Tests.Hosting;
 
-/// <summary>The deployable folder is what the Functions host expects, and every function has a route in the handler.</summary>
+/// <summary>The deployable zip is what the Functions host expects of an isolated worker.</summary>
 public sealed class PackageLayoutTests : IDisposable
 {
     private readonly string output = Directory.CreateTempSubdirectory("approvals-package-").FullName;
@@ -17,24 +17,26 @@ public sealed class PackageLayoutTests : IDisposable
     }
 
     [Fact]
-    public async Task Package_script_assembles_host_json_function_folders_and_the_linux_handler()
+    public async Task Package_script_zips_the_isolated_worker_with_its_function_metadata_and_extensions()
     {
         var root = RepoRoot();
-        var info = new ProcessStartInfo("bash", [Path.Combine(root, "package.sh"), output]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var info = new ProcessStartInfo("bash", [Path.Combine(root, "package.sh"), Path.Combine(output, "app")]) { RedirectStandardOutput = true, RedirectStandardError = true };
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
         Assert.True(process.ExitCode == 0, await stdout + await stderr);
 
-        Assert.True(File.Exists(Path.Combine(output, "host.json")));
-        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "host.json")));
-        var executable = host.RootElement.GetProperty("customHandler").GetProperty("description").GetProperty("defaultExecutablePath").GetString()!;
-        Assert.True(File.Exists(Path.Combine(output, executable)), $"host.json names {executable}, which the package lacks");
-        foreach (var folder in Directory.GetDirectories(Path.Combine(root, "functions")).Where(d => File.Exists(Path.Combine(d, "function.json"))))
+        var app = Path.Combine(output, "app");
+        foreach (var required in new[] { "host.json", "functions.metadata", "extensions.json", "Approvals.Functions.dll", "worker.config.json", "wwwroot/portal.html" })
         {
-            Assert.True(File.Exists(Path.Combine(output, Path.GetFileName(folder), "function.json")), $"{Path.GetFileName(folder)} missing from the package");
+            Assert.True(File.Exists(Path.Combine(app, required)), $"{required} missing from the package");
         }
+        Assert.True(Directory.Exists(Path.Combine(app, ".azurefunctions")), ".azurefunctions/ missing from the package");
+        using var host = JsonDocument.Parse(File.ReadAllText(Path.Combine(app, "host.json")));
+        Assert.False(host.RootElement.TryGetProperty("customHandler", out _));
+        using var zip = System.IO.Compression.ZipFile.OpenRead(Path.Combine(output, "app.zip"));
+        Assert.Contains(zip.Entries, e => e.FullName == "functions.metadata");
     }
 
     public void Dispose() => Directory.Delete(output, recursive: true);

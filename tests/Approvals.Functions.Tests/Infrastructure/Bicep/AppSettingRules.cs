@@ -47,7 +47,7 @@ public static class AppSettingRules
         }
         if (names.Contains("WEBSITE_TIME_ZONE"))
         {
-            yield return "app setting 'WEBSITE_TIME_ZONE' is set: it is not supported on Linux consumption plans, and the timer schedules in function.json are already UTC";
+            yield return "app setting 'WEBSITE_TIME_ZONE' is set: it is not supported on Linux consumption plans, and the [TimerTrigger] schedules are already UTC";
         }
         foreach (var environment in settings.Where(s => s.Name is "ASPNETCORE_ENVIRONMENT" or "DOTNET_ENVIRONMENT" or "AZURE_FUNCTIONS_ENVIRONMENT"))
         {

@@ -8,7 +8,7 @@ namespace Approvals.Functions.Tests.Infrastructure.Bicep;
 /// </summary>
 public sealed class BicepDriftDetectionTests
 {
-    private static readonly IReadOnlyList<FunctionBinding> Bindings = FunctionBinding.LoadAll(RepoPaths.Functions);
+    private static readonly IReadOnlyList<FunctionBinding> Bindings = FunctionBinding.LoadAll(RepoPaths.FunctionsMetadata);
 
     private static BicepTemplate TemplateWith(string file, string from, string to) =>
         BicepTemplate.Load(RepoPaths.InfraBicep, (path, text) =>
@@ -27,30 +27,30 @@ public sealed class BicepDriftDetectionTests
     [Fact]
     public void A_storage_queue_renamed_in_the_Bicep_only_is_reported_exactly()
     {
-        var template = TemplateWith("modules/storage.bicep", "  'approvals-control'\n", "  'approvals-ctrl'\n");
+        var template = TemplateWith("modules/storage.bicep", "  'department-responses'\n", "  'department-answers'\n");
 
         var drift = InfraConsistency.Check(template, CodeNames.FromAzureResourceNames(), Bindings);
 
         Assert.Equal(
             [
-                "storage queue 'approvals-control' is named in AzureResourceNames but not declared in the Bicep",
-                "storage queue 'approvals-ctrl' is declared in the Bicep but not named in AzureResourceNames",
+                "storage queue 'department-responses' is named in AzureResourceNames but not declared in the Bicep",
+                "storage queue 'department-answers' is declared in the Bicep but not named in AzureResourceNames",
+                "function DepartmentResponse: queueTrigger: queue 'department-responses' is not declared as a storage queue in the Bicep",
             ],
             drift);
     }
 
     [Fact]
-    public void The_service_bus_queue_renamed_in_the_Bicep_only_is_reported_exactly()
+    public void The_service_bus_topic_renamed_in_the_Bicep_only_is_reported_exactly()
     {
-        var template = TemplateWith("modules/servicebus.bicep", "name: 'department-responses'", "name: 'department-answers'");
+        var template = TemplateWith("modules/servicebus.bicep", "name: 'department-tasks'", "name: 'department-jobs'");
 
         var drift = InfraConsistency.Check(template, CodeNames.FromAzureResourceNames(), Bindings);
 
         Assert.Equal(
             [
-                "Service Bus queue 'department-responses' is named in AzureResourceNames but not declared in the Bicep",
-                "Service Bus queue 'department-answers' is declared in the Bicep but not named in AzureResourceNames",
-                "function DepartmentResponse: serviceBusTrigger: queue 'department-responses' is not declared as a Service Bus queue in the Bicep",
+                "Service Bus topic 'department-tasks' is named in AzureResourceNames but not declared in the Bicep",
+                "Service Bus topic 'department-jobs' is declared in the Bicep but not named in AzureResourceNames",
             ],
             drift);
     }
@@ -74,10 +74,9 @@ public sealed class BicepDriftDetectionTests
     }
 
     [Fact]
-    public void A_function_json_queue_renamed_only_there_is_reported_exactly()
+    public void A_queue_trigger_on_a_queue_neither_side_knows_is_reported_exactly()
     {
-        // No function binds a storage queue today; a queue trigger added with a name neither side knows is caught.
-        var bindings = Bindings.Append(Bindings.Single(b => b.Function == "DepartmentResponse") with { Function = "EngineActivities", Type = "queueTrigger", QueueName = "approvals-work", Connection = "AzureWebJobsStorage" }).ToList();
+        var bindings = Bindings.Append(Bindings.Single(b => b is { Function: "DepartmentResponse", Type: "queueTrigger" }) with { Function = "EngineActivities", Type = "queueTrigger", QueueName = "approvals-work", Connection = "AzureWebJobsStorage" }).ToList();
 
         var drift = InfraConsistency.Check(BicepTemplate.Load(RepoPaths.InfraBicep), CodeNames.FromAzureResourceNames(), bindings);
 
@@ -98,7 +97,6 @@ public sealed class BicepDriftDetectionTests
 
         Assert.Equal(
             [
-                "function DepartmentResponse: serviceBusTrigger: connection 'ServiceBusConnection' needs app setting 'ServiceBusConnection__fullyQualifiedNamespace'",
                 "app setting 'ServiceBusConnection__fullyQualifiedNamespace' (AzureResourceNames.AppSettings) is not set in the Bicep",
             ],
             drift);

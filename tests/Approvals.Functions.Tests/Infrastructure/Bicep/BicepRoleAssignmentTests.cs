@@ -11,8 +11,7 @@ public sealed class BicepRoleAssignmentTests
         new("Storage Blob Data Contributor", "ba92f5b4-2d11-453d-a403-e96b0029c9fe", [StorageAccount]),
         new("Storage Table Data Contributor", "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", [StorageAccount]),
         new("Storage Queue Data Contributor", "974c5e8b-45b9-4653-ba55-5f855dd0fb88", [StorageAccount]),
-        new("Azure Service Bus Data Receiver", "4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0", [InfraConsistency.ServiceBusQueueType]),
-        new("Azure Service Bus Data Sender", "69a216fc-b8fb-44d8-bc22-1f3c2cd27a39", [InfraConsistency.ServiceBusQueueType]),
+        new("Azure Service Bus Data Sender", "69a216fc-b8fb-44d8-bc22-1f3c2cd27a39", [InfraConsistency.ServiceBusTopicType]),
         new("Monitoring Metrics Publisher", "3913510d-42f4-4e42-8a64-420c390055eb", ["Microsoft.Insights/components"]),
     ];
 
@@ -42,10 +41,10 @@ public sealed class BicepRoleAssignmentTests
     public void A_service_bus_role_on_the_whole_namespace_is_reported()
     {
         var template = BicepTemplate.Load(RepoPaths.InfraBicep, (path, text) => path == "modules/rbac.bicep"
-            ? text.Replace("  scope: departmentResponses\n  properties: {\n    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.serviceBusDataReceiver)",
-                "  scope: serviceBus\n  properties: {\n    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.serviceBusDataReceiver)", StringComparison.Ordinal)
+            ? text.Replace("  scope: departmentTasks\n  properties: {\n    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.serviceBusDataSender)",
+                "  scope: serviceBus\n  properties: {\n    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleIds.serviceBusDataSender)", StringComparison.Ordinal)
             : text);
         var drift = Assert.Single(RoleAssignmentRules.Check(template, Required));
-        Assert.EndsWith("'serviceBusReceiver': Azure Service Bus Data Receiver is scoped to Microsoft.ServiceBus/namespaces, expected Microsoft.ServiceBus/namespaces/queues", drift, StringComparison.Ordinal);
+        Assert.EndsWith("'serviceBusSender': Azure Service Bus Data Sender is scoped to Microsoft.ServiceBus/namespaces, expected Microsoft.ServiceBus/namespaces/topics", drift, StringComparison.Ordinal);
     }
 }

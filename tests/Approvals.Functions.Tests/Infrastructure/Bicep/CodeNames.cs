@@ -7,7 +7,7 @@ public sealed record CodeNames(
     IReadOnlyList<string> StorageQueues,
     IReadOnlyList<string> Tables,
     IReadOnlyList<string> Containers,
-    IReadOnlyList<string> ServiceBusQueues,
+    IReadOnlyList<string> ServiceBusTopics,
     IReadOnlyList<string> AppSettings)
 {
     /// <summary>Straight from <see cref="AzureResourceNames"/>, the single source of truth.</summary>
@@ -15,6 +15,6 @@ public sealed record CodeNames(
         AzureResourceNames.StorageQueues,
         AzureResourceNames.Tables,
         AzureResourceNames.Containers,
-        AzureResourceNames.ServiceBusQueues,
+        AzureResourceNames.ServiceBusTopics,
         AzureResourceNames.AppSettings);
 }

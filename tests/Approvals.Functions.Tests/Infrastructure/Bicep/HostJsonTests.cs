@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Approvals.Functions.Hosting;
 
 namespace Approvals.Functions.Tests.Infrastructure.Bicep;
 
@@ -12,20 +13,23 @@ public sealed class HostJsonTests
     }
 
     [Fact]
-    public void Extension_bundle_is_v4_which_Flex_Consumption_and_identity_based_connections_need()
+    public void Host_json_is_the_isolated_workers_with_the_durable_task_hub_and_no_custom_handler()
     {
-        var bundle = Host().GetProperty("extensionBundle");
-        Assert.Equal("Microsoft.Azure.Functions.ExtensionBundle", bundle.GetProperty("id").GetString());
-        Assert.StartsWith("[4.", bundle.GetProperty("version").GetString(), StringComparison.Ordinal);
+        var host = Host();
+        Assert.False(host.TryGetProperty("customHandler", out _));
+        // The isolated worker's extensions come from its build (extensions.json), not from a bundle.
+        Assert.False(host.TryGetProperty("extensionBundle", out _));
+        var durable = host.GetProperty("extensions").GetProperty("durableTask");
+        Assert.Equal(AzureResourceNames.TaskHub, durable.GetProperty("hubName").GetString());
+        Assert.Equal("AzureStorage", durable.GetProperty("storageProvider").GetProperty("type").GetString());
+        Assert.Equal("api", host.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
     }
 
     [Fact]
-    public void Service_bus_settings_use_the_names_of_the_bundle_v4_extension()
+    public void The_queue_delivery_count_is_the_one_the_queue_function_dead_letters_at()
     {
-        // Bundle v4 carries the Service Bus extension 5.x: autoCompleteMessages and maxConcurrentCalls sit directly
-        // under serviceBus; the older messageHandlerOptions block is ignored there without a warning.
-        var serviceBus = Host().GetProperty("extensions").GetProperty("serviceBus");
-        Assert.False(serviceBus.TryGetProperty("messageHandlerOptions", out _));
-        Assert.True(serviceBus.GetProperty("autoCompleteMessages").GetBoolean());
+        var queues = Host().GetProperty("extensions").GetProperty("queues");
+        Assert.Equal(Approvals.Functions.Triggers.QueueDelivery.MaxDequeueCount, queues.GetProperty("maxDequeueCount").GetInt32());
+        Assert.Equal(Approvals.Functions.LocalHost.HostSettings.Load(Path.Combine(RepoPaths.Root, "host.json")).MaxDequeueCount, queues.GetProperty("maxDequeueCount").GetInt32());
     }
 }

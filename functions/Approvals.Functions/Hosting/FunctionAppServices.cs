@@ -1,0 +1,21 @@
+using Approvals.Functions.Http;
+using Approvals.Functions.Identity;
+using Approvals.Functions.Triggers.Durable;
+
+namespace Approvals.Functions.Hosting;
+
+/// <summary>What the functions need under either host: options, identity, the HTTP call guard, the domain and its stores.</summary>
+public static class FunctionAppServices
+{
+    public static IServiceCollection AddFunctionApp(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PortalOptions>().Bind(configuration.GetSection(PortalOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ClockOptions>().Bind(configuration.GetSection(ClockOptions.Section));
+        services.AddCallerAuthentication(configuration);
+        services.AddSingleton<HttpCall>();
+        services.AddTransient<ActivityRunner>();
+        services.AddApprovals(configuration);
+        return services;
+    }
+}

@@ -1,0 +1,23 @@
+using Approvals.Applications;
+using Approvals.JointAcceptance;
+using Approvals.Orchestrations;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+
+namespace Approvals.Functions.Triggers.Durable;
+
+/// <summary>
+/// The two procedures' orchestrations, as Durable Functions sees them: thin wrappers over the domain's orchestrators.
+/// The plan is bound as the second parameter (the extension's orchestration input converter), which also tells the
+/// local host the input's type.
+/// </summary>
+public static class ApprovalOrchestrations
+{
+    [Function(CommitmentApprovalOrchestrator.Name)]
+    public static Task<ApplicationStatusView> CommitmentApproval([OrchestrationTrigger] TaskOrchestrationContext context, ApplicationPlan plan) =>
+        new CommitmentApprovalOrchestrator().RunAsync(context, plan);
+
+    [Function(JointAcceptanceOrchestrator.Name)]
+    public static Task<ApplicationStatusView> JointAcceptance([OrchestrationTrigger] TaskOrchestrationContext context, JointAcceptancePlan plan) =>
+        new JointAcceptanceOrchestrator().RunAsync(context, plan);
+}

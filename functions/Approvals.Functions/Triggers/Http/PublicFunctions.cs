@@ -1,0 +1,64 @@
+using Approvals.Applications;
+using Approvals.Functions.Http;
+using Approvals.Functions.Problems;
+using Approvals.Stores;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace Approvals.Functions.Triggers.Http;
+
+/// <summary>Public pages (api.md): certificate verification by number or QR code, and the project code page (项目码).</summary>
+public sealed class PublicFunctions(HttpCall http, ICertificateStore certificates, ApplicationQueries queries)
+{
+    [Function("GetCertificate")]
+    public Task<IResult> Certificate([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "certificates/{number}")] HttpRequest request, string number) =>
+        http.RunAsync(request, Access.Anonymous, async _ =>
+            await certificates.GetAsync(number, request.HttpContext.RequestAborted) is { } c
+                ? Results.Ok(new
+                {
+                    number = c.Number,
+                    item = c.Item,
+                    itemName = c.ItemName,
+                    holder = new { uscc = c.HolderUscc, name = c.HolderName },
+                    project = new { code = c.ProjectCode, name = c.ProjectName },
+                    issuedAt = ApplicationResponses.Local(c.IssuedAt),
+                    status = c.Status,
+                    revokedAt = c.RevokedAt is { } r ? ApplicationResponses.Local(r) : (DateTimeOffset?)null,
+                    revocationReason = c.RevocationReason,
+                })
+                : Problem.NotFound($"no certificate numbered {number}"));
+
+    [Function("GetCertificateDocument")]
+    public Task<IResult> Document([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "certificates/{number}/document")] HttpRequest request, string number) =>
+        http.RunAsync(request, Access.Anonymous, async _ =>
+            await certificates.GetDocumentAsync(number, request.HttpContext.RequestAborted) is { } d
+                ? Results.File(d.Content, d.ContentType)
+                : Problem.NotFound($"no certificate numbered {number}"));
+
+    [Function("GetProject")]
+    public Task<IResult> Project(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "projects/{code}")] HttpRequest request, string code,
+        [DurableClient] DurableTaskClient client) =>
+        http.RunAsync(request, Access.Anonymous, async _ =>
+        {
+            var ct = request.HttpContext.RequestAborted;
+            var issued = await certificates.ListByProjectAsync(code, ct);
+            var (applications, _) = await queries.ListAsync(null, null, null, null, 200, null, ct);
+            var mine = applications.Where(a => string.Equals(a.ProjectCode, code, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (issued.Count == 0 && mine.Count == 0) return Problem.NotFound($"no project with code {code}");
+            return Results.Ok(new
+            {
+                code,
+                certificates = issued.Select(c => new { number = c.Number, item = c.Item, itemName = c.ItemName, status = c.Status, issuedAt = ApplicationResponses.Local(c.IssuedAt) }),
+                approvals = mine.Select(a => new
+                {
+                    applicationId = a.ApplicationId,
+                    procedure = a.Procedure,
+                    status = a.Status,
+                    acceptedAt = ApplicationResponses.Local(a.AcceptedAt),
+                    items = a.Tasks.Select(t => new { item = t.Item, department = t.Department, state = t.State }),
+                }),
+                progress = mine.SelectMany(a => a.Timeline.TakeLast(5).Select(e => new { applicationId = a.ApplicationId, at = ApplicationResponses.Local(e.At), @event = e.Event })),
+            });
+        });
+}

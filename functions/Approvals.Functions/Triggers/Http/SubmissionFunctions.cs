@@ -1,0 +1,98 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Approvals.Functions.Http;
+using Approvals.Functions.Identity;
+using Approvals.Functions.Problems;
+using Approvals.Intake;
+using Approvals.Orchestrations;
+using Approvals.Stores;
+using DurableTask.Core.Exceptions;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
+namespace Approvals.Functions.Triggers.Http;
+
+/// <summary>
+/// <c>POST /api/applications</c>: intake, then the application's orchestration, answered 202 + Location. The
+/// <c>Idempotency-Key</c> makes a retry safe: the same key and body give the same answer, and the application id is
+/// derived from the applicant and the key alone, so a retry after a crash or after midnight lands on the same instance.
+/// </summary>
+public sealed class SubmissionFunctions(HttpCall http, IntakePlanner intake, IKeyedRecords records, DurableTaskClient engine)
+{
+    public const string Scope = "submissions";
+
+    /// <summary>The form itself is small; files are uploaded separately and cited by their SHA-256.</summary>
+    public const int MaxBodyBytes = 256 * 1024;
+
+    public const int MaxKeyLength = 200;
+
+    private sealed record KeyRecord(string BodySha256, string ApplicationId);
+
+    [Function("SubmitApplication")]
+    public Task<IResult> Submit(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications")] HttpRequest request,
+        [DurableClient] DurableTaskClient client) =>
+        http.RunAsync(request, Access.Applicant, user => SubmitAsync(request, user, request.HttpContext.RequestAborted));
+
+    private async Task<IResult> SubmitAsync(HttpRequest request, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (user.Uscc() is not { } uscc) return Problem.Forbidden("only applicants submit applications");
+        var (body, unreadable) = await JsonBody.ReadTextAsync(request, MaxBodyBytes, ct);
+        if (unreadable is not null) return unreadable;
+        var (submission, malformed) = JsonBody.Parse<Submission>(body!);
+        if (malformed is not null) return malformed;
+
+        var key = request.Headers["Idempotency-Key"].ToString();
+        var keyProblem = key.Length is 0 or > MaxKeyLength || key.Any(char.IsControl)
+            ? $"the Idempotency-Key header (1–{MaxKeyLength} printable characters) is required."
+            : null;
+        var recordKey = $"{uscc}:{key}";
+        var bodyHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body!)));
+        if (keyProblem is null && await records.GetAsync(Scope, recordKey, ct) is { } earlier)
+        {
+            return Replay(JsonSerializer.Deserialize<KeyRecord>(earlier, JsonBody.Options)!, bodyHash);
+        }
+
+        var applicationId = ApplicationId(recordKey);
+        var decision = await intake.PlanAsync(applicationId, submission!, uscc, ct);
+        if (!decision.Accepted || keyProblem is not null)
+        {
+            // Every problem at once: the header's among the body's.
+            var errors = new Dictionary<string, string[]>(decision.Errors);
+            if (keyProblem is not null) errors["Idempotency-Key"] = [keyProblem];
+            return Results.ValidationProblem(errors, title: "The submission has problems.", type: "https://approvals.example/problems/validation",
+                extensions: new Dictionary<string, object?> { ["riskLevel"] = decision.Risk?.Level, ["creditGrade"] = decision.Credit?.Grade });
+        }
+        try
+        {
+            await engine.ScheduleNewOrchestrationInstanceAsync(
+                decision.JointPlan is null ? CommitmentApprovalOrchestrator.Name : JointAcceptanceOrchestrator.Name,
+                (object?)decision.JointPlan ?? decision.Plan,
+                new StartOrchestrationOptions { InstanceId = applicationId }, ct);
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+            // A retry after a crash between scheduling and recording the key: the instance stands.
+        }
+        var (_, stored) = await records.TryAddAsync(Scope, recordKey, JsonSerializer.Serialize(new KeyRecord(bodyHash, applicationId), JsonBody.Options), ct);
+        return Replay(JsonSerializer.Deserialize<KeyRecord>(stored, JsonBody.Options)!, bodyHash);
+    }
+
+    private static IResult Replay(KeyRecord record, string bodyHash)
+    {
+        if (record.BodySha256 != bodyHash)
+        {
+            return Results.Problem("This Idempotency-Key was used with a different body; use a new key for a new submission.",
+                statusCode: 422, title: "Idempotency-Key reused", type: "https://approvals.example/problems/idempotency-key-reused");
+        }
+        var uri = $"/api/applications/{record.ApplicationId}";
+        return Results.Accepted(uri, new { applicationId = record.ApplicationId, statusUri = uri });
+    }
+
+    /// <summary>APP-xxxxxxxxxxxxxxxx: the same for the same applicant and key, whatever the day or the attempt.</summary>
+    public static string ApplicationId(string recordKey) =>
+        $"APP-{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(recordKey)))[..16]}";
+}
