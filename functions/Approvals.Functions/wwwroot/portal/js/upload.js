@@ -32,7 +32,7 @@ function typeOf(file, head) {
  */
 export function uploader({ label, onUploaded }) {
   const input = h("input", { type: "file", accept: ".pdf,.ofd,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png", "aria-label": label });
-  const bar = h("progress", { max: "1", value: "0", hidden: true, "aria-label": `上传进度 Upload progress: ${label}` });
+  const bar = h("progress", { max: "1", value: "0", hidden: true, "aria-label": "上传进度 Upload progress" });
   const state = h("div", { "aria-live": "polite" });
   const zone = h("div", { class: "dropzone" }, h("span", {}, bi("拖放文件到此处，或", "Drop a file here, or")), " ", input, bar, state);
   const send = async file => {

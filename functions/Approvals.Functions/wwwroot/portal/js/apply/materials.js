@@ -1,5 +1,5 @@
 // One set of materials for every chosen item (一张表单、一套材料): each material once, provided or committed.
-import { h, bi, put } from "../dom.js";
+import { h, bi, put, append } from "../dom.js";
 import * as L from "../labels.js";
 import { uploader } from "../upload.js";
 import { earlierUploads, remember } from "../drive.js";
@@ -38,7 +38,7 @@ export function materialsSection({ materials, choices, uscc, onChange }) {
       h("input", { type: "radio", name, value: mode, checked: choice.mode === mode, disabled: !enabled,
         onchange: () => { choice.mode = mode; draw(); onChange(); } }), bi(zh, en));
     const draw = () => put(detail, choice.mode === "provide" ? provide(m, choice, uscc, onChange) : choice.mode === "commit" ? commit(m, choice, onChange) : null);
-    row.append(
+    append(row, [
       h("h3", {}, m.name, " ", h("span", { class: "en" }, `(${m.code})`)),
       h("p", { class: "muted" }, bi(`用于：${m.items.join("、")}`, m.items.length > 1 ? `one upload serves ${m.items.length} items` : "for one item"),
         m.required ? null : [" · ", bi("可选", "optional")], m.key ? [" · ", bi("要件", "key document")] : null),
@@ -47,7 +47,7 @@ export function materialsSection({ materials, choices, uscc, onChange }) {
         radio("commit", "告知承诺", "Commit instead", m.commitable),
         m.required ? null : radio("skip", "不提供", "Leave out")),
       m.commitable ? null : h("p", { class: "muted" }, bi("此材料不可承诺，须提供。", "This material cannot be committed; it must be provided.")),
-      detail);
+      detail]);
     draw();
     return row;
   });

@@ -1,6 +1,6 @@
 // The portal's home: what each kind of user can do here.
 import { frame } from "../layout.js";
-import { h, bi } from "../dom.js";
+import { h, bi, append } from "../dom.js";
 import { identity } from "../session.js";
 
 const tiles = [
@@ -17,8 +17,8 @@ const tiles = [
 
 const main = await frame({ title: ["工程建设项目审批门户", "Approvals portal"] });
 const who = identity();
-main.append(
+append(main, [
   h("p", {}, bi("一张表单、一套材料、并联审批、承诺核查、信用闭环。", "One form, one set of materials, parallel review, verified commitments, credit.")),
   h("div", { class: "grid" }, tiles.filter(([role]) => role === null || role === who?.role).map(([, href, zh, en, dzh, den]) =>
     h("a", { class: "card", href }, h("h2", {}, bi(zh, en)), h("p", {}, dzh, h("br"), h("span", { class: "en" }, den))))),
-  who ? null : h("p", { class: "muted" }, bi("申请人、审批部门和监管人员请先在上方登录。", "Applicants, departments and supervisors: sign in above first.")));
+  who ? null : h("p", { class: "muted" }, bi("申请人、审批部门和监管人员请先在上方登录。", "Applicants, departments and supervisors: sign in above first."))]);

@@ -80,6 +80,9 @@ async function run(main) {
     const head = h("p", {}, h("strong", {}, c.materialCode), ` · ${L.words(L.commitmentClass, c.class).join(" ")} · `, badge(L.commitmentStatus, c.status),
       " · ", bi("核查期限", "Check by"), ` ${when(c.dueAt)} `, light(c.light), c.sampled ? null : [" · ", bi("未抽中", "not sampled")]);
     if (!open) return h("div", { class: "card", "data-commitment": c.id }, head);
+    if (c.class === "supplement" && c.status === "open") {
+      return h("div", { class: "card", "data-commitment": c.id }, head, h("p", { class: "muted" }, bi("待申请人补齐材料后核查。", "Checked once the applicant has supplied the material.")));
+    }
     const result = h("div", { class: "row", role: "radiogroup", "data-field": "result", "aria-label": "核查结果 Result" },
       Object.entries(L.inspection).map(([value, [zh, en]], i) => h("label", { class: "row" }, h("input", { type: "radio", name: `result-${c.id}`, value, checked: i === 0 }), bi(zh, en))));
     const findings = h("textarea", { name: "findings" });
