@@ -40,7 +40,7 @@ async function run(main) {
     put(body,
       h("p", {}, bi(`${r.month} · 受理 ${r.applicationsAccepted} 件 · 逾期任务 ${r.overdueTasks} 个`, `${r.applicationsAccepted} accepted · ${r.overdueTasks} overdue tasks`),
         h("br"), h("span", { class: "muted" }, bi("生成时间", "Generated"), `：${when(r.generatedAt)}`)),
-      h("div", { class: "grid" },
+      h("div", { class: "charts" },
         barChart("各事项平均用时（工作日）Average working days per item", r.items.map(i => ({ label: i.item, value: i.averageWorkingDays }))),
         barChart("各部门平均用时（工作日）Average working days per department", r.departments.map(d => ({ label: d.department, value: d.averageWorkingDays }))),
         barChart("亮灯：逾期任务 Lights: overdue tasks", [
