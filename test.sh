@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of the solution. Installs what the tests need first (Azurite from npm),
+# Runs every test of the solution. Installs what the tests need first (Azurite from npm; Debian's chromium and a
+# Chinese font for the portal's browser tests),
 # builds with warnings as errors, runs all test projects, and closes with one line
 # "N passed, N failed" summed over the projects.
 set -uo pipefail
@@ -10,6 +11,14 @@ if ! npm ci --no-audit --no-fund --loglevel=error >/dev/null; then
   exit 1
 fi
 test -x node_modules/.bin/azurite || { echo "Azurite missing after npm ci" >&2; exit 1; }
+
+# The portal's browser tests drive Debian's Chromium (never a downloaded browser), with a font that renders Chinese.
+if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "wenquanyi zen hei"; then
+  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-wqy-zenhei; } >/dev/null; then
+    echo "apt-get could not install chromium and fonts-wqy-zenhei for the portal's browser tests" >&2
+    exit 1
+  fi
+fi
 
 # Warnings are errors through Directory.Build.props (TreatWarningsAsErrors), which also lists the one NuGet warning
 # (NU1603) the registry forces on us; a command-line -warnaserror would override that list.

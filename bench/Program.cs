@@ -8,6 +8,8 @@ using DurableTasks.CrashWorker;
 // dotnet run -c Release --project bench -- engine --orchestrations N
 // dotnet run -c Release --project bench -- crash --orchestrations 1000
 // dotnet run -c Release --project bench -- queries --applications 2000
+// dotnet run -c Release --project bench -- http [--seconds 10] [--rates 100,200,300,400,600,800,1200]
+//   (submissions on loopback against the app as its own process; stops at the first rate whose p99 crosses 200 ms)
 // dotnet run -c Release --project bench -- peers --orchestrations 2000 [--azure-orchestrations 300] [--warmup 50] [--peers testhost,azurestorage]
 //   (Microsoft's backends on the same fan-out(6) classes; DOTNET_PROCESSOR_COUNT=256 lifts the test host's dispatcher cap)
 var arguments = BenchArguments.Parse(args);
@@ -20,6 +22,8 @@ try
             return await RunEngineAsync(arguments, folder);
         case "queries":
             return await QueriesBenchmark.RunAsync(arguments, folder);
+        case "http":
+            return await HttpBenchmark.RunAsync(arguments, folder);
         case "peers":
             {
                 var summary = await RunPeersAsync(arguments, arguments.Get("peers", $"{TestHostPeer.PeerName},{AzureStoragePeer.PeerName}"));
@@ -37,7 +41,7 @@ try
                 return report.Problems.Count == 0 && report.LeftoverMessages == 0 ? 0 : 1;
             }
         default:
-            Console.Error.WriteLine("usage: bench engine --orchestrations N [--peers testhost,azurestorage|none] | bench crash --orchestrations N | bench queries --applications N | bench peers --orchestrations N [--azure-orchestrations N] [--peers testhost,azurestorage]");
+            Console.Error.WriteLine("usage: bench engine --orchestrations N [--peers testhost,azurestorage|none] | bench crash --orchestrations N | bench queries --applications N | bench http [--seconds N] [--rates a,b,c] | bench peers --orchestrations N [--azure-orchestrations N] [--peers testhost,azurestorage]");
             return 2;
     }
 }

@@ -15,6 +15,7 @@ public static class FunctionAppServices
         services.AddCallerAuthentication(configuration);
         services.AddSingleton<HttpCall>();
         services.AddTransient<ActivityRunner>();
+        services.AddSingleton(sp => new Portal.PortalFiles(new Portal.PortalSignIn(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>())));
         services.AddApprovals(configuration);
         return services;
     }

@@ -55,6 +55,8 @@ public static class LocalHttpTriggers
                 ? Convert.ToString(value, CultureInfo.InvariantCulture)
                 : Convert.ChangeType(value, Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType, CultureInfo.InvariantCulture);
         }
+        // A route value that is absent (an empty catch-all) binds as null, as under the Functions host.
+        if (parameter.ParameterType == typeof(string)) return null;
         throw new InvalidOperationException($"The local host cannot bind parameter {parameter.Name} of function {function.Name}.");
     }
 

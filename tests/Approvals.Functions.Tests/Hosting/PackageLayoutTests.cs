@@ -28,7 +28,7 @@ public sealed class PackageLayoutTests : IDisposable
         Assert.True(process.ExitCode == 0, await stdout + await stderr);
 
         var app = Path.Combine(output, "app");
-        foreach (var required in new[] { "host.json", "functions.metadata", "extensions.json", "Approvals.Functions.dll", "worker.config.json", "wwwroot/portal.html" })
+        foreach (var required in new[] { "host.json", "functions.metadata", "extensions.json", "Approvals.Functions.dll", "worker.config.json", "wwwroot/portal/index.html" })
         {
             Assert.True(File.Exists(Path.Combine(app, required)), $"{required} missing from the package");
         }
