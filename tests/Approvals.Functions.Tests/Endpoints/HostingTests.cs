@@ -97,6 +97,19 @@ public sealed class HostingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_phone_scanning_a_certificate_code_is_sent_to_the_verification_page()
+    {
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/certificates/CP-2026-000001");
+        request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml");
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/api/portal/verify.html?number=CP-2026-000001", response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/certificates/CP-2026-000001")).StatusCode);
+    }
+
+    [Fact]
     public async Task OpenApi_document_is_served()
     {
         var response = await app.CreateClient().GetAsync("/openapi/v1.json");

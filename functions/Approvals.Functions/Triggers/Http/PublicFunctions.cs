@@ -13,7 +13,10 @@ public sealed class PublicFunctions(HttpCall http, ICertificateStore certificate
     [Function("GetCertificate")]
     public Task<IResult> Certificate([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "certificates/{number}")] HttpRequest request, string number) =>
         http.RunAsync(request, Access.Anonymous, async _ =>
-            await certificates.GetAsync(number, request.HttpContext.RequestAborted) is { } c
+            // A phone scanning the QR code asks for a page: the portal's verification page (api.md).
+            WantsPage(request)
+                ? Results.Redirect($"/api/portal/verify.html?number={Uri.EscapeDataString(number)}")
+                : await certificates.GetAsync(number, request.HttpContext.RequestAborted) is { } c
                 ? Results.Ok(new
                 {
                     number = c.Number,
@@ -27,6 +30,9 @@ public sealed class PublicFunctions(HttpCall http, ICertificateStore certificate
                     revocationReason = c.RevocationReason,
                 })
                 : Problem.NotFound($"no certificate numbered {number}"));
+
+    private static bool WantsPage(HttpRequest request) =>
+        request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
 
     [Function("GetCertificateDocument")]
     public Task<IResult> Document([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "certificates/{number}/document")] HttpRequest request, string number) =>
