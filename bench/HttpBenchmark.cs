@@ -27,6 +27,20 @@ internal static class HttpBenchmark
         var rates = arguments.Get("rates", "100,200,300,400,600,800,1200").Split(',').Select(r => int.Parse(r, CultureInfo.InvariantCulture)).ToList();
         var port = FreePort();
         using var app = StartApp(folder, port);
+        try
+        {
+            return await MeasureAsync(port, seconds, rates);
+        }
+        finally
+        {
+            // Stopped by its own pid before the data folder goes.
+            if (!app.HasExited) app.Kill(entireProcessTree: true);
+            await app.WaitForExitAsync();
+        }
+    }
+
+    private static async Task<int> MeasureAsync(int port, int seconds, IReadOnlyList<int> rates)
+    {
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
         {
             BaseAddress = new Uri($"http://127.0.0.1:{port}"),
