@@ -7,17 +7,21 @@ namespace Approvals.Functions.Hosting;
 /// <summary>
 /// Locally, feeds the <c>department-responses</c> messages of the embedded queue to the same handler the Service Bus
 /// trigger calls in Azure. A message is completed only after the handler applied it or dead-lettered it with its
-/// reason; one that keeps failing is dead-lettered after <see cref="MaxDeliveries"/> attempts, never dropped.
+/// reason; one that keeps failing is dead-lettered after <see cref="MaxDeliveries"/> attempts, never dropped. A message
+/// taken by a process that dies comes back after the visibility timeout (<c>Queues:DepartmentResponses:VisibilitySeconds</c>,
+/// 30 by default; Service Bus calls it the lock duration).
 /// </summary>
 public sealed class DepartmentResponsePump(SqliteLocalQueue queue, DepartmentResponseHandler handler, IDeadLetters deadLetters,
-    TimeProvider timeProvider, ILogger<DepartmentResponsePump> logger) : BackgroundService
+    TimeProvider timeProvider, ILogger<DepartmentResponsePump> logger, IConfiguration configuration) : BackgroundService
 {
     public const int MaxDeliveries = 5;
+
+    private readonly TimeSpan visibility = TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Queues:DepartmentResponses:VisibilitySeconds", 30.0), 1, 3600));
 
     /// <summary>Handles what is visible now; returns how many messages were taken.</summary>
     public async Task<int> DrainOnceAsync(CancellationToken cancellationToken)
     {
-        var batch = await queue.ReceiveAsync(16, TimeSpan.FromSeconds(30), cancellationToken);
+        var batch = await queue.ReceiveAsync(16, visibility, cancellationToken);
         foreach (var message in batch)
         {
             try
