@@ -12,6 +12,20 @@ public sealed class BadRequestExceptionHandler(IProblemDetailsService problems) 
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (exception is Approvals.Applications.InvalidQueryException query)
+        {
+            httpContext.Response.StatusCode = 400;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [query.Field] = [query.Message] })
+                {
+                    Status = 400,
+                    Title = "The request has problems.",
+                    Type = "https://approvals.example/problems/validation",
+                },
+            });
+        }
         var (status, detail) = exception switch
         {
             BadHttpRequestException bad when bad.InnerException is JsonException json => (400, $"The body is not valid JSON: {json.Message}"),
