@@ -14,6 +14,8 @@ public static class ApprovalServices
 {
     public static IServiceCollection AddApprovals(this IServiceCollection services, IConfiguration configuration)
     {
+        // Until the HTTP layer applies them itself: every JSON request body is read under the same rules.
+        services.ConfigureHttpJsonOptions(o => Json.RequestBodyRules.Apply(o.SerializerOptions));
         services.AddSingleton(ItemCatalog.Embedded);
         services.AddSingleton(IntakePolicy.Embedded);
         services.AddSingleton(sp => SmartGuide.Embedded(sp.GetRequiredService<ItemCatalog>()));
