@@ -46,6 +46,9 @@ internal sealed class SuicidalStore(IOrchestrationStore inner, string point, int
     public Task<IReadOnlyList<bool>> CompleteActivitiesAsync(IReadOnlyList<ActivityCompletion> completions, CancellationToken cancellationToken = default) =>
         inner.CompleteActivitiesAsync(completions, cancellationToken);
 
+    public Task RenewLeasesAsync(IReadOnlyCollection<string> lockTokens, TimeSpan lease, CancellationToken cancellationToken = default) =>
+        inner.RenewLeasesAsync(lockTokens, lease, cancellationToken);
+
     public Task AbandonActivityAsync(ActivityWorkItem workItem, CancellationToken cancellationToken = default) => inner.AbandonActivityAsync(workItem, cancellationToken);
 
     public Task<InstanceRecord?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken = default) => inner.GetInstanceAsync(instanceId, cancellationToken);

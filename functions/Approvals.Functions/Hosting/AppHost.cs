@@ -26,6 +26,11 @@ public static class AppHost
 
         var functions = FunctionIndex.Of(typeof(AppHost).Assembly);
         var settings = HostSettings.Load();
+        // Tests and drills shorten how long a taken message stays hidden (host.json's visibilityTimeout otherwise).
+        if (builder.Configuration.GetValue<double?>("Queues:DepartmentResponses:VisibilitySeconds") is { } visibility)
+        {
+            settings = settings with { VisibilityTimeout = TimeSpan.FromSeconds(Math.Clamp(visibility, 1, 3600)) };
+        }
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddProblemDetails();
@@ -43,7 +48,8 @@ public static class AppHost
 
         var app = builder.Build();
         app.UseStatusCodePages();
-        app.MapOpenApi("/openapi/{documentName}.json");
+        // The one document, at a fixed path: any other /openapi/... name falls through to the problem+json 404.
+        app.MapOpenApi("/openapi/v1.json");
         app.MapFunctions(functions, settings.RoutePrefix);
         app.MapGet("/", () => Results.Redirect($"/{settings.RoutePrefix}/portal")).ExcludeFromDescription();
         app.MapFallback(() => Problem.NotFound("no function answers this route; see /openapi/v1.json")).ExcludeFromDescription();

@@ -46,6 +46,10 @@ public sealed class HttpCall(ICallerAuthentication callers, ILogger<HttpCall> lo
         {
             return Results.StatusCode(499);
         }
+        catch (Approvals.Applications.InvalidQueryException query)
+        {
+            return new ValidationProblem().Add(query.Field, query.Message).ToResult();
+        }
         catch (BadHttpRequestException bad)
         {
             return Results.Problem(bad.Message, statusCode: bad.StatusCode, title: "Bad request", type: "https://approvals.example/problems/bad-request");

@@ -14,7 +14,14 @@ public static class JsonBody
     /// <summary>Command bodies (decisions, guidance, repairs) are small.</summary>
     public const int DefaultMaxBytes = 64 * 1024;
 
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { AllowDuplicateProperties = false };
+    public static readonly JsonSerializerOptions Options = CreateOptions();
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        Json.RequestBodyRules.Apply(options);
+        return options;
+    }
 
     /// <summary>The body as text (null with the problem when it is too large or not JSON).</summary>
     public static async Task<(string? Text, IResult? Problem)> ReadTextAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken, bool requireJson = true)
@@ -51,6 +58,10 @@ public static class JsonBody
         {
             var value = JsonSerializer.Deserialize<T>(text, Options);
             return value is null ? (null, Problem.BadRequest("the body is null; send a JSON object")) : (value, null);
+        }
+        catch (Json.RequestBodyRuleException rule)
+        {
+            return (null, new ValidationProblem().Add(rule.Field, rule.Message).ToResult("The body cannot be read."));
         }
         catch (JsonException ex)
         {

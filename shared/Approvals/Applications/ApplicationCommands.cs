@@ -11,6 +11,14 @@ public sealed class ApplicationCommands(DurableTaskClient client, IKeyedRecords 
 {
     public const string ProcessedMessagesScope = "department-messages";
 
+    /// <summary>How far ahead of our clock a department system's stated decision time may be (its clock, its time zone).</summary>
+    public static readonly TimeSpan DecisionClockSkew = TimeSpan.FromDays(2);
+
+    /// <summary>Longest opinion a department may give with a decision.</summary>
+    public const int MaxOpinionLength = 4000;
+
+    private static readonly DateTimeOffset EarliestDecision = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>Reads an application's status view; null when it does not exist.</summary>
     public async Task<ApplicationStatusView?> GetAsync(string applicationId, CancellationToken cancellationToken = default)
     {
@@ -37,6 +45,13 @@ public sealed class ApplicationCommands(DurableTaskClient client, IKeyedRecords 
         {
             return new(CommandOutcome.Forbidden, $"{callerDepartment} cannot decide for {decision.Department}");
         }
+        if (decision.DecidedAt > timeProvider.GetUtcNow().Add(DecisionClockSkew) || decision.DecidedAt < EarliestDecision)
+        {
+            return new(CommandOutcome.Invalid, $"decidedAt {decision.DecidedAt:O}: 决定时间不能晚于现在 / a decision cannot be dated in the future (or before {EarliestDecision:yyyy})");
+        }
+        if (Intake.HumanText.Problem(decision.Opinion, MaxOpinionLength, multiline: true) is { } opinionProblem) return new(CommandOutcome.Invalid, $"opinion: {opinionProblem}");
+        if (Intake.HumanText.Problem(decision.Reviewer, 100) is { } reviewerProblem) return new(CommandOutcome.Invalid, $"reviewer: {reviewerProblem}");
+        if (Intake.HumanText.Problem(decision.MessageId, 200) is { } idProblem) return new(CommandOutcome.Invalid, $"messageId: {idProblem}");
         if (await records.GetAsync(ProcessedMessagesScope, decision.MessageId, cancellationToken) is not null)
         {
             return new(CommandOutcome.Duplicate, $"message {decision.MessageId} was applied before");

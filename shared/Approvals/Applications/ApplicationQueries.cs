@@ -18,11 +18,15 @@ public sealed class ApplicationQueries(DurableTaskClient client, IDeadlineCalcul
     public async Task<(IReadOnlyList<ApplicationStatusView> Items, string? ContinuationToken)> ListAsync(
         string? uscc, string? status, DateTimeOffset? from, DateTimeOffset? to, int pageSize, string? continuationToken, CancellationToken cancellationToken = default)
     {
+        if (status is not null && (status.Length is 0 or > 40 || !status.All(c => c is (>= 'a' and <= 'z') or '-')))
+        {
+            throw new InvalidQueryException("status", "status 是申请状态，如 under-review / status is an application status such as under-review or verifying.");
+        }
         var items = new List<ApplicationStatusView>();
         var token = continuationToken;
         do
         {
-            var (page, next) = await client.QueryInstancesAsync(new OrchestrationQuery
+            var (page, next) = await QueryAsync(new OrchestrationQuery
             {
                 // Custom status travels with the payloads: without this Durable Functions leaves it out.
                 FetchInputsAndOutputs = true,
@@ -40,6 +44,19 @@ public sealed class ApplicationQueries(DurableTaskClient client, IDeadlineCalcul
         }
         while (items.Count < pageSize && token is not null);
         return (items, token);
+    }
+
+    /// <summary>One page of instances; a continuation token the engine did not issue is the caller's mistake.</summary>
+    private async Task<(IReadOnlyList<OrchestrationMetadata> Page, string? Next)> QueryAsync(OrchestrationQuery query, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await client.QueryInstancesAsync(query, cancellationToken);
+        }
+        catch (Exception ex) when (query.ContinuationToken is not null && ex is ArgumentException or FormatException)
+        {
+            throw new InvalidQueryException("continuationToken", "continuationToken 须原样使用上一页的值 / continuationToken must be the value the previous page answered, unchanged.");
+        }
     }
 
     /// <summary>A department's tasks across applications, oldest deadline first.</summary>

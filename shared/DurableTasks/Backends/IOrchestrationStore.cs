@@ -44,6 +44,13 @@ public interface IOrchestrationStore
     /// <summary>Deletes executed requests and sends their results; per item, false when its lease was lost.</summary>
     Task<IReadOnlyList<bool>> CompleteActivitiesAsync(IReadOnlyList<ActivityCompletion> completions, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Extends to now + <paramref name="lease"/> (wall time) every lease still held under these lock tokens, instances and
+    /// activity requests alike: a live worker keeps its work however long it takes, while a killed one's leases run out
+    /// within one short lease.
+    /// </summary>
+    Task RenewLeasesAsync(IReadOnlyCollection<string> lockTokens, TimeSpan lease, CancellationToken cancellationToken = default);
+
     /// <summary>Releases an activity lock so another worker runs it.</summary>
     Task AbandonActivityAsync(ActivityWorkItem workItem, CancellationToken cancellationToken = default);
 

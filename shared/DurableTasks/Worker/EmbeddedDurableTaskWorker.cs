@@ -25,6 +25,8 @@ public sealed class EmbeddedDurableTaskWorker : BackgroundService
     private readonly ActivityRunner activities;
     private readonly ExtendedSessionsCache sessionsCache = new();
     private readonly SessionLedger sessions;
+    private readonly LeaseKeeper orchestrationLeases;
+    private readonly LeaseKeeper activityLeases;
 
     public EmbeddedDurableTaskWorker(
         IOrchestrationStore store,
@@ -46,6 +48,8 @@ public sealed class EmbeddedDurableTaskWorker : BackgroundService
         sessions = new SessionLedger(TimeProvider.System, this.options.ExtendedSessionIdleTimeout);
         episodes = new EpisodeRunner(store, tasks, new RuntimeServices(services, shims), timeProvider, sessionsCache, sessions, this.options.ExtendedSessionIdleTimeout);
         activities = new ActivityRunner(tasks, services, shims, timeProvider);
+        orchestrationLeases = new LeaseKeeper(store, this.options.OrchestrationLease, logger);
+        activityLeases = new LeaseKeeper(store, this.options.ActivityLease, logger);
     }
 
     /// <summary>Instances whose replay state this worker believes Microsoft's session cache holds.</summary>
@@ -60,7 +64,8 @@ public sealed class EmbeddedDurableTaskWorker : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await InitializeStoreAsync(stoppingToken);
-        await Task.WhenAll(RunOrchestrationsAsync(stoppingToken), RunActivitiesAsync(stoppingToken));
+        await Task.WhenAll(RunOrchestrationsAsync(stoppingToken), RunActivitiesAsync(stoppingToken),
+            orchestrationLeases.RunAsync(stoppingToken), activityLeases.RunAsync(stoppingToken));
     }
 
     /// <summary>
@@ -93,9 +98,17 @@ public sealed class EmbeddedDurableTaskWorker : BackgroundService
         var items = await store.LockActivitiesAsync(options.ActivityBatchSize, options.ActivityLease, cancellationToken);
         if (items.Count > 0)
         {
-            var completions = await Task.WhenAll(items.Select(activities.RunAsync));
-            await store.CompleteActivitiesAsync(completions, cancellationToken);
-            EngineTelemetry.ActivitiesExecuted.Add(completions.Length);
+            foreach (var item in items) activityLeases.Hold(item.LockToken);
+            try
+            {
+                var completions = await Task.WhenAll(items.Select(activities.RunAsync));
+                await store.CompleteActivitiesAsync(completions, cancellationToken);
+                EngineTelemetry.ActivitiesExecuted.Add(completions.Length);
+            }
+            finally
+            {
+                foreach (var item in items) activityLeases.Release(item.LockToken);
+            }
         }
         return handled + items.Count;
     }
@@ -127,6 +140,21 @@ public sealed class EmbeddedDurableTaskWorker : BackgroundService
     {
         var items = await store.LockOrchestrationsAsync(options.OrchestrationBatchSize, options.OrchestrationLease, cancellationToken);
         if (items.Count == 0) return 0;
+        var tokens = items.Select(i => i.LockToken).Distinct().ToList();
+        foreach (var token in tokens) orchestrationLeases.Hold(token);
+        try
+        {
+            await RunEpisodesAsync(items);
+        }
+        finally
+        {
+            foreach (var token in tokens) orchestrationLeases.Release(token);
+        }
+        return items.Count;
+    }
+
+    private async Task RunEpisodesAsync(IReadOnlyList<OrchestrationWorkItem> items)
+    {
         var started = Stopwatch.GetTimestamp();
         var commits = new List<OrchestrationCommit>(items.Count);
         foreach (var item in items)
@@ -164,7 +192,6 @@ public sealed class EmbeddedDurableTaskWorker : BackgroundService
         }
         EngineTelemetry.Episodes.Add(commits.Count);
         EngineTelemetry.EpisodeMilliseconds.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds / items.Count);
-        return items.Count;
     }
 
     private async Task<IReadOnlyList<bool>> ApplyAsync(List<OrchestrationCommit> commits)
@@ -209,7 +236,11 @@ public sealed class EmbeddedDurableTaskWorker : BackgroundService
                     await IdleAsync(wake, stoppingToken);
                     continue;
                 }
-                foreach (var item in items) running.Add((RunOneActivityAsync(item, slots, finished.Writer), item));
+                foreach (var item in items)
+                {
+                    activityLeases.Hold(item.LockToken);
+                    running.Add((RunOneActivityAsync(item, slots, finished.Writer), item));
+                }
                 running.RemoveAll(r => r.Task.IsCompleted);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -247,6 +278,7 @@ public sealed class EmbeddedDurableTaskWorker : BackgroundService
         catch (Exception ex)
         {
             logger.LogError(ex, "Activity {Name} of {InstanceId} could not be run; it runs again after its lease", item.Message.Request.Name, item.Message.InstanceId);
+            activityLeases.Release(item.LockToken);
         }
         finally
         {
@@ -276,6 +308,7 @@ public sealed class EmbeddedDurableTaskWorker : BackgroundService
                 // The requests stay locked until their lease ends, then run again: at-least-once.
                 logger.LogError(ex, "Recording {Count} activity results failed; they will run again after their lease", batch.Count);
             }
+            foreach (var completion in batch) activityLeases.Release(completion.WorkItem.LockToken);
             batch.Clear();
         }
     }

@@ -12,11 +12,14 @@ public sealed record EmbeddedWorkerOptions
     /// <summary>Activity requests locked together.</summary>
     public int ActivityBatchSize { get; init; } = 128;
 
-    /// <summary>How long an instance stays locked by a worker that stops answering (wall time).</summary>
-    public TimeSpan OrchestrationLease { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How long an instance stays locked by a worker that stops answering (wall time). A live worker renews the lease
+    /// every third of it, so this bounds only how long a killed worker's instances wait.
+    /// </summary>
+    public TimeSpan OrchestrationLease { get; init; } = TimeSpan.FromSeconds(6);
 
-    /// <summary>How long an activity request stays locked by a worker that stops answering (wall time).</summary>
-    public TimeSpan ActivityLease { get; init; } = TimeSpan.FromMinutes(2);
+    /// <summary>How long an activity request stays locked by a worker that stops answering (wall time); renewed as above.</summary>
+    public TimeSpan ActivityLease { get; init; } = TimeSpan.FromSeconds(6);
 
     /// <summary>The longest an idle worker waits (wall time) before looking again; work written by other processes is found this way.</summary>
     public TimeSpan MaxPollInterval { get; init; } = TimeSpan.FromMilliseconds(250);

@@ -76,10 +76,13 @@ public sealed class HostingTests : IDisposable
         Assert.Equal("days must be a number.", errors.GetProperty("days")[0].GetString());
         Assert.DoesNotContain("System.", problem.GetRawText(), StringComparison.Ordinal);
 
-        var notANumber = await app.CreateClient().PostAsync("/api/dev/clock/advance", new StringContent("""{"days":"NaN","hours":1e308}""", Encoding.UTF8, "application/json"));
-        var both = (await notANumber.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
-        Assert.Equal(HttpStatusCode.BadRequest, notANumber.StatusCode);
-        Assert.True(both.TryGetProperty("days", out _) && both.TryGetProperty("hours", out _), both.GetRawText());
+        foreach (var (body, field) in new[] { ("""{"days":"NaN"}""", "days"), ("""{"hours":1e308}""", "hours"), ("""{"days":1e15}""", "days") })
+        {
+            var refused = await app.CreateClient().PostAsync("/api/dev/clock/advance", new StringContent(body, Encoding.UTF8, "application/json"));
+            var named = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.True(named.TryGetProperty(field, out _), $"{body}: {named.GetRawText()}");
+        }
     }
 
     [Fact]

@@ -36,6 +36,10 @@ internal static class Sql
     public static string InsertActivities(int n) => Activities[n] ??=
         $"INSERT OR IGNORE INTO activities (message_id, instance_id, execution_id, visible_at, body) VALUES {Rows(n, i => $"($m{i}, $i{i}, $x{i}, $visible, $b{i})")}";
 
+    public static string RenewInstances(int n) => $"UPDATE instances SET locked_until = $until WHERE lock_token IN ({List("$t", n)})";
+
+    public static string RenewActivities(int n) => $"UPDATE activities SET locked_until = $until WHERE lock_token IN ({List("$t", n)})";
+
     private static string List(string prefix, int count) => string.Join(", ", Enumerable.Range(0, count).Select(i => $"{prefix}{i}"));
 
     private static string Rows(int count, Func<int, string> row) => string.Join(", ", Enumerable.Range(0, count).Select(row));
