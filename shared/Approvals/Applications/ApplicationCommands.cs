@@ -41,9 +41,14 @@ public sealed class ApplicationCommands(DurableTaskClient client, IKeyedRecords 
         {
             return new(CommandOutcome.Forbidden, $"{callerDepartment} cannot decide for {decision.Department}");
         }
-        if (decision.MessageId is { Length: > 0 } given && await records.GetAsync(ProcessedMessagesScope, given, cancellationToken) is not null)
+        // Message ids are the department's: the same id on another application or from another department is another message
+        // (issue 14, defect 3); the same id with other content is a conflicting duplicate, never silently dropped.
+        if (decision.MessageId is { Length: > 0 } given
+            && await records.GetAsync(ProcessedMessagesScope, ProcessedKey(applicationId, decision.Department, given), cancellationToken) is { } fingerprint)
         {
-            return new(CommandOutcome.Duplicate, $"message {given} was applied before");
+            return fingerprint == DecisionIdentity.Fingerprint(decision)
+                ? new(CommandOutcome.Duplicate, $"message {given} was applied before")
+                : new(CommandOutcome.Conflict, ConflictingDuplicate(given));
         }
         var instance = await client.GetInstanceAsync(applicationId, getInputsAndOutputs: true, cancellationToken);
         var view = ViewOf(instance);
@@ -97,9 +102,13 @@ public sealed class ApplicationCommands(DurableTaskClient client, IKeyedRecords 
 
     private async Task<CommandResult> RememberedAsync(DepartmentDecision sent, string applicationId, CommandOutcome outcome, string detail, CancellationToken cancellationToken)
     {
-        await records.TryAddAsync(ProcessedMessagesScope, sent.MessageId!, applicationId, cancellationToken);
+        await records.TryAddAsync(ProcessedMessagesScope, ProcessedKey(applicationId, sent.Department, sent.MessageId!), DecisionIdentity.Fingerprint(sent), cancellationToken);
         return new(outcome, detail);
     }
+
+    /// <summary>A processed decision is remembered per application, department and message id, with its content's fingerprint.</summary>
+    private static string ProcessedKey(string applicationId, string department, string messageId) =>
+        $"{applicationId}|{department.ToUpperInvariant()}|{messageId}";
 
     /// <summary>A verifying department's result for a commitment: pass, fail (broken) or false (虚假承诺).</summary>
     public async Task<CommandResult> InspectAsync(string applicationId, InspectionResult result, string callerDepartment, CancellationToken cancellationToken = default)
