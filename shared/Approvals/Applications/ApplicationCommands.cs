@@ -129,6 +129,13 @@ public sealed class ApplicationCommands(DurableTaskClient client, IKeyedRecords 
         {
             return new(CommandOutcome.Conflict, $"commitment {commitment.Id} is {commitment.Status}; nothing to inspect now");
         }
+        if (commitment.Class == "supplement" && commitment.Status == "open" && (commitment.Gap || result.Result != "false"))
+        {
+            // Issue 14, defect 4: before its material arrives a supplement can only be found false; never 202 and nothing.
+            return new(CommandOutcome.Conflict, commitment.Gap
+                ? $"容缺材料尚未补齐，无可核查 / the gap material {commitment.MaterialCode} of {commitment.Id} has not been supplied; nothing to inspect yet"
+                : $"材料尚未补齐，仅可认定虚假承诺 / {commitment.MaterialCode} of {commitment.Id} has not been supplied yet: only a false finding can be recorded before it is");
+        }
         await client.RaiseEventAsync(applicationId, Signals.Inspection(commitment.Id),
             result with { Department = commitment.VerifyingDepartment, At = timeProvider.GetUtcNow() }, cancellation: cancellationToken);
         return CommandResult.Accepted($"{callerDepartment} recorded {result.Result} for {commitment.Id}");
