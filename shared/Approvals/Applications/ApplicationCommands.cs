@@ -57,6 +57,10 @@ public sealed class ApplicationCommands(DurableTaskClient client, IKeyedRecords 
         {
             return new(CommandOutcome.Invalid, $"{applicationId} is a joint acceptance: departments answer with acceptance opinions (POST /api/departments/{{dept}}/acceptance-opinions), not decisions");
         }
+        if (DecisionBounds.Problems(decision, view.AcceptedAt, timeProvider.GetUtcNow()) is { Count: > 0 } bounds)
+        {
+            return new(CommandOutcome.Invalid, string.Join("; ", bounds));
+        }
         var task = view.Tasks.LastOrDefault(t => string.Equals(t.Item, decision.Item, StringComparison.OrdinalIgnoreCase));
         if (task is null) return new(CommandOutcome.NotFound, $"application {applicationId} has no review task for item {decision.Item}");
         if (!string.Equals(task.Department, callerDepartment, StringComparison.OrdinalIgnoreCase))

@@ -13,6 +13,7 @@ internal static class SubmissionShape
 
     public static void Check(Submission s, string? callerUscc, IntakeProblems problems)
     {
+        SubmissionBounds.Check(s, problems);
         if (s.Applicant is null) problems.Add("applicant", "applicant {uscc, name} is required.");
         else
         {
