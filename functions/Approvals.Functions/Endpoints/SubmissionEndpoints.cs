@@ -67,7 +67,7 @@ public static class SubmissionEndpoints
             return Replay(JsonSerializer.Deserialize<KeyRecord>(earlier, Json)!, bodyHash);
         }
 
-        var applicationId = ApplicationId(recordKey, time.GetUtcNow());
+        var applicationId = SubmissionIds.ForKey(uscc, key);
         var decision = await intake.PlanAsync(applicationId, submission, uscc, ct);
         if (!decision.Accepted)
         {
@@ -99,8 +99,4 @@ public static class SubmissionEndpoints
         var uri = $"/api/applications/{record.ApplicationId}";
         return Results.Accepted(uri, new { applicationId = record.ApplicationId, statusUri = uri });
     }
-
-    /// <summary>APP-yyyyMMdd-xxxxxxxxxx: readable, dated in Shanghai, and the same for the same applicant and key.</summary>
-    private static string ApplicationId(string recordKey, DateTimeOffset now) =>
-        $"APP-{now.ToOffset(TimeSpan.FromHours(8)):yyyyMMdd}-{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(recordKey)))[..10]}";
 }
