@@ -34,7 +34,7 @@ internal static class DemoReport
             foreach (var t in Array(app, "tasks"))
             {
                 var light = S(t, "light");
-                html.Append($"<tr><td>{E(S(t, "department"))}</td><td>{E(S(t, "item"))}</td><td>{E(S(t, "state"))}</td><td>{E(S(t, "dueAt"))}</td><td><span class=\"light {E(light)}\"></span>{E(light)}</td><td>{E(S(t, "opinion"))}</td></tr>");
+                html.Append($"<tr><td>{E(S(t, "department"))}</td><td>{E(S(t, "item"))}</td><td>{E(S(t, "state"))}</td><td>{E(T(t, "dueAt"))}</td><td><span class=\"light {E(light)}\"></span>{E(light)}</td><td>{E(S(t, "opinion"))}</td></tr>");
             }
             html.Append("</table><h3>电子证照 Certificates</h3><table><tr><th>编号 Number</th><th>事项 Item</th><th>状态 Status</th></tr>");
             foreach (var c in Array(app, "certificates"))
@@ -44,10 +44,10 @@ internal static class DemoReport
             html.Append("</table><h3>承诺 Commitments</h3><table><tr><th>编号 Id</th><th>材料 Material</th><th>类型 Class</th><th>抽中 Sampled</th><th>核查期限 Due</th><th>结果 Status</th></tr>");
             foreach (var c in Array(app, "commitments"))
             {
-                html.Append($"<tr><td>{E(S(c, "id"))}</td><td>{E(S(c, "materialCode"))}</td><td>{E(S(c, "class"))}</td><td>{E(c["sampled"]?.ToString())}</td><td>{E(S(c, "dueAt"))}</td><td>{E(S(c, "status"))}</td></tr>");
+                html.Append($"<tr><td>{E(S(c, "id"))}</td><td>{E(S(c, "materialCode"))}</td><td>{E(S(c, "class"))}</td><td>{E(c["sampled"]?.ToString())}</td><td>{E(T(c, "dueAt"))}</td><td>{E(S(c, "status"))}</td></tr>");
             }
             html.Append("</table><h3>时间线 Timeline</h3><table><tr><th>时间 At</th><th>事件 Event</th></tr>");
-            foreach (var e in Array(app, "timeline")) html.Append($"<tr><td>{E(S(e, "at"))}</td><td>{E(S(e, "event"))}</td></tr>");
+            foreach (var e in Array(app, "timeline")) html.Append($"<tr><td>{E(T(e, "at"))}</td><td>{E(S(e, "event"))}</td></tr>");
             html.Append("</table>");
         }
 
@@ -58,7 +58,7 @@ internal static class DemoReport
             html.Append("<table><tr><th>#</th><th>类型 Kind</th><th>时间 At</th><th>关联 Reference</th><th>说明 Details</th><th>哈希 Hash</th></tr>");
             foreach (var r in Array(credit, "records"))
             {
-                html.Append($"<tr><td>{E(r["sequence"]?.ToString())}</td><td>{E(S(r, "kind"))}</td><td>{E(S(r, "occurredAt"))}</td><td>{E(S(r, "reference"))}</td><td>{E(S(r, "details"))}</td><td class=\"muted\">{E(S(r, "hash")[..Math.Min(16, S(r, "hash").Length)])}…</td></tr>");
+                html.Append($"<tr><td>{E(r["sequence"]?.ToString())}</td><td>{E(S(r, "kind"))}</td><td>{E(T(r, "occurredAt"))}</td><td>{E(S(r, "reference"))}</td><td>{E(S(r, "details"))}</td><td class=\"muted\">{E(S(r, "hash")[..Math.Min(16, S(r, "hash").Length)])}…</td></tr>");
             }
             html.Append("</table>");
         }
@@ -73,6 +73,12 @@ internal static class DemoReport
     private static IEnumerable<JsonNode> Array(JsonNode node, string name) => node[name]?.AsArray().OfType<JsonNode>() ?? [];
 
     private static string S(JsonNode node, string name) => node[name] is JsonValue v ? v.ToString() : "";
+
+    /// <summary>A time as people read it: Shanghai, to the minute (never raw ticks such as 23:59:59.9999999).</summary>
+    private static string T(JsonNode node, string name) =>
+        node[name] is JsonValue v && v.TryGetValue<DateTimeOffset>(out var at)
+            ? Approvals.Calendar.ShanghaiTime.Local(at).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)
+            : S(node, name);
 
     private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Approvals.Calendar;
 
 namespace Approvals.Functions.Demo;
 
@@ -54,9 +55,11 @@ internal sealed class DemoStory(DemoApi api, TextWriter output)
         await api.PostAsync(DemoApi.Applicant(UsccA), $"/api/applications/{a}/materials", new { materialCode = "DRAWING-REVIEW-CERT", materialId = drawing });
         var supplied = await api.WaitAsync(UsccA, a, s => Commitment(s, "DRAWING-REVIEW-CERT")["status"]!.GetValue<string>() == "supplied", "supplied");
         Say("A: supplied the drawing review certificate it had committed to (补齐材料)");
+        await OfficeHoursAsync();
         await InspectAsync(a, "HUD", Commitment(supplied, "DRAWING-REVIEW-CERT"), "pass", "合格书真实有效 / genuine");
         if (Commitment(supplied, "FUNDS-PROOF")["sampled"]!.GetValue<bool>()) await InspectAsync(a, "HUD", Commitment(supplied, "FUNDS-PROOF"), "pass", "资金到位 / funds in place");
 
+        await OfficeHoursAsync();
         foreach (var c in bVerifying["commitments"]!.AsArray().Where(c => c!["sampled"]!.GetValue<bool>()))
         {
             var falseOne = c!["materialCode"]!.GetValue<string>() == "DRAINAGE-COMPLIANCE";
@@ -104,12 +107,18 @@ internal sealed class DemoStory(DemoApi api, TextWriter output)
             materials,
         });
         var review = await api.WaitAsync(UsccA, id, s => Status(s) == "under-review" && Tasks(s).Any(), "joint acceptance under review");
-        Say($"A: joint acceptance, plan '{review["jointAcceptance"]!["timePlan"]}' of {review["jointAcceptance"]!["totalWorkingDays"]} working days, due {review["jointAcceptance"]!["dueAt"]}");
+        Say($"A: joint acceptance, plan '{review["jointAcceptance"]!["timePlan"]}' of {review["jointAcceptance"]!["totalWorkingDays"]} working days, " +
+            $"due {Minute(review["jointAcceptance"]!["dueAt"]!.GetValue<DateTimeOffset>()):yyyy-MM-dd HH:mm}");
         var tasks = Tasks(review).Select(t => (Dept: t["department"]!.GetValue<string>(), Item: t["item"]!.GetValue<string>())).ToList();
+        // The departments meet on site at the booked time (a working day), not before; opinions follow the next working day.
+        var appointment = review["siteInspection"]!["appointmentAt"]!.GetValue<DateTimeOffset>();
+        await AdvanceToAsync(appointment);
+        Say($"joint site inspection (现场联合勘验) as booked for {Minute(appointment):yyyy-MM-dd HH:mm}");
         foreach (var dept in tasks.Select(t => t.Dept).Distinct())
         {
             await api.PostAsync(DemoApi.Department(dept), $"/api/departments/{dept}/site-findings", new { applicationId = id, findings = "联合现场查验符合 / joint site check passed" });
         }
+        await NextWorkingMorningAsync();
         foreach (var (dept, item) in tasks)
         {
             await api.PostAsync(DemoApi.Department(dept), $"/api/departments/{dept}/acceptance-opinions", new { applicationId = id, item, result = "pass", opinion = "验收合格" });
@@ -129,6 +138,7 @@ internal sealed class DemoStory(DemoApi api, TextWriter output)
             await api.WaitAsync(UsccA, id, s => Status(s) == "certifying" && s["steps"]!.AsArray().Count(st => st!["state"]!.GetValue<string>() == "in-progress") == 2, "certifying");
         }
         Say("A: one acceptance opinion (验收意见汇总表): pass; pushed to archives and real-estate registration (验登合一)");
+        await NextWorkingMorningAsync();
         await api.PostAsync(DemoApi.Department("ARCH"), "/api/departments/ARCH/certificates", new { applicationId = id, step = "archive-certificate", number = "榕档验-2026-0001" });
         await api.PostAsync(DemoApi.Department("REG"), "/api/departments/REG/certificates", new { applicationId = id, step = "first-registration", number = "闽(2026)福州市不动产权第0000001号" });
         var closed = await api.WaitAsync(UsccA, id, s => Status(s) == "closed", "certified");
@@ -189,11 +199,39 @@ internal sealed class DemoStory(DemoApi api, TextWriter output)
 
     private async Task AdvanceAsync(double days) => clock = (await api.AdvanceAsync(days))["now"]!.GetValue<DateTimeOffset>();
 
+    /// <summary>Moves the clock to <paramref name="moment"/>, rounded up to the whole minute (deadlines end at 23:59:59.9999999).</summary>
     private async Task AdvanceToAsync(DateTimeOffset moment)
     {
         var current = (await api.GetAsync(DemoApi.Supervisor, "/api/dev/clock"))["now"]!.GetValue<DateTimeOffset>();
-        if (moment > current) await AdvanceAsync((moment - current).TotalDays);
+        var target = Minute(moment);
+        if (target > current) await AdvanceAsync((target - current).TotalDays);
     }
+
+    /// <summary>Departments work in office hours on working days: moves the clock to 10:00 of the next one unless it is in them now.</summary>
+    private async Task OfficeHoursAsync()
+    {
+        var local = ShanghaiTime.Local(clock);
+        if (Calendar.IsWorkingDay(DateOnly.FromDateTime(local.DateTime)) && local.Hour is >= 9 and < 17) return;
+        await NextWorkingMorningAsync(sameDayBeforeNine: local.Hour < 9);
+    }
+
+    /// <summary>Moves the clock to 10:00 of the next working day (of today when it is one and still before 09:00).</summary>
+    private async Task NextWorkingMorningAsync(bool sameDayBeforeNine = false)
+    {
+        var today = DateOnly.FromDateTime(ShanghaiTime.Local(clock).DateTime);
+        var day = sameDayBeforeNine && Calendar.IsWorkingDay(today) ? today : Calendar.NextWorkingDay(today);
+        await AdvanceToAsync(WorkingDayCalendar.StartOfDay(day).AddHours(10));
+    }
+
+    /// <summary>An instant rounded up to the whole minute, in Shanghai time: what people read.</summary>
+    private static DateTimeOffset Minute(DateTimeOffset instant)
+    {
+        var local = ShanghaiTime.Local(instant);
+        var floor = new DateTimeOffset(local.Year, local.Month, local.Day, local.Hour, local.Minute, 0, local.Offset);
+        return floor == local ? floor : floor.AddMinutes(1);
+    }
+
+    private static readonly WorkingDayCalendar Calendar = WorkingDayCalendar.FromEmbeddedData();
 
     private DateTimeOffset clock = new(2026, 9, 28, 9, 0, 0, TimeSpan.FromHours(8));
 

@@ -12,6 +12,7 @@ public static class CommandResults
         CommandOutcome.Invalid => Problem.BadRequest(result.Detail),
         CommandOutcome.Forbidden => Problem.Forbidden(result.Detail),
         CommandOutcome.NotFound => Problem.NotFound(result.Detail),
+        CommandOutcome.Unavailable => Results.Problem(result.Detail, statusCode: 503, title: "Service unavailable", type: "https://approvals.example/problems/unavailable"),
         _ => Problem.Conflict(result.Detail),
     };
 }

@@ -7,22 +7,16 @@ namespace Approvals.Applications;
 /// What departments and applicants do to a running application. Each command checks the application's published
 /// status first (existence, ownership, state), then raises the matching event on its orchestration.
 /// </summary>
-public sealed class ApplicationCommands(DurableTaskClient client, IKeyedRecords records, IMaterialStore materials, TimeProvider timeProvider)
+public sealed class ApplicationCommands(DurableTaskClient client, IKeyedRecords records, IMaterialStore materials, TimeProvider timeProvider, TimeSpan? answerWait = null)
 {
     public const string ProcessedMessagesScope = "department-messages";
 
-    /// <summary>How far ahead of our clock a department system's stated decision time may be (its clock, its time zone).</summary>
-    public static readonly TimeSpan DecisionClockSkew = TimeSpan.FromDays(2);
-
-    /// <summary>Longest opinion a department may give with a decision.</summary>
-    public const int MaxOpinionLength = 4000;
-
-    private static readonly DateTimeOffset EarliestDecision = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
     /// <summary>Reads an application's status view; null when it does not exist.</summary>
-    public async Task<ApplicationStatusView?> GetAsync(string applicationId, CancellationToken cancellationToken = default)
+    public async Task<ApplicationStatusView?> GetAsync(string applicationId, CancellationToken cancellationToken = default) =>
+        ViewOf(await client.GetInstanceAsync(applicationId, getInputsAndOutputs: true, cancellationToken));
+
+    private static ApplicationStatusView? ViewOf(OrchestrationMetadata? instance)
     {
-        var instance = await client.GetInstanceAsync(applicationId, getInputsAndOutputs: true, cancellationToken);
         if (instance is null) return null;
         // Between scheduling and the first episode there is no published status yet: show the accepted plan.
         return instance.ReadCustomStatusAs<ApplicationStatusView>()
@@ -32,8 +26,10 @@ public sealed class ApplicationCommands(DurableTaskClient client, IKeyedRecords 
     }
 
     /// <summary>
-    /// A department's decision (from the portal or the department-responses queue). The first decision on a task
-    /// stands; the same message id twice changes nothing.
+    /// A department's decision (from the portal or the department-responses queue). The first decision on a task's
+    /// round stands; the same message id twice changes nothing. The answer comes from the orchestration itself: the
+    /// decision is raised, then the command waits (bounded) until the orchestration has accepted or refused it, so a
+    /// second decision is refused even while the published status still shows the task pending (issue 14, defect 2).
     /// </summary>
     public async Task<CommandResult> DecideAsync(string applicationId, DepartmentDecision decision, string callerDepartment, CancellationToken cancellationToken = default)
     {
@@ -45,22 +41,25 @@ public sealed class ApplicationCommands(DurableTaskClient client, IKeyedRecords 
         {
             return new(CommandOutcome.Forbidden, $"{callerDepartment} cannot decide for {decision.Department}");
         }
-        if (decision.DecidedAt > timeProvider.GetUtcNow().Add(DecisionClockSkew) || decision.DecidedAt < EarliestDecision)
+        // Message ids are the department's: the same id on another application or from another department is another message
+        // (issue 14, defect 3); the same id with other content is a conflicting duplicate, never silently dropped.
+        if (decision.MessageId is { Length: > 0 } given
+            && await records.GetAsync(ProcessedMessagesScope, ProcessedKey(applicationId, decision.Department, given), cancellationToken) is { } fingerprint)
         {
-            return new(CommandOutcome.Invalid, $"decidedAt {decision.DecidedAt:O}: 决定时间不能晚于现在 / a decision cannot be dated in the future (or before {EarliestDecision:yyyy})");
+            return fingerprint == DecisionIdentity.Fingerprint(decision)
+                ? new(CommandOutcome.Duplicate, $"message {given} was applied before")
+                : new(CommandOutcome.Conflict, ConflictingDuplicate(given));
         }
-        if (Intake.HumanText.Problem(decision.Opinion, MaxOpinionLength, multiline: true) is { } opinionProblem) return new(CommandOutcome.Invalid, $"opinion: {opinionProblem}");
-        if (Intake.HumanText.Problem(decision.Reviewer, 100) is { } reviewerProblem) return new(CommandOutcome.Invalid, $"reviewer: {reviewerProblem}");
-        if (Intake.HumanText.Problem(decision.MessageId, 200) is { } idProblem) return new(CommandOutcome.Invalid, $"messageId: {idProblem}");
-        if (await records.GetAsync(ProcessedMessagesScope, decision.MessageId, cancellationToken) is not null)
-        {
-            return new(CommandOutcome.Duplicate, $"message {decision.MessageId} was applied before");
-        }
-        var view = await GetAsync(applicationId, cancellationToken);
-        if (view is null) return new(CommandOutcome.NotFound, $"application {applicationId} does not exist");
+        var instance = await client.GetInstanceAsync(applicationId, getInputsAndOutputs: true, cancellationToken);
+        var view = ViewOf(instance);
+        if (instance is null || view is null) return new(CommandOutcome.NotFound, $"application {applicationId} does not exist");
         if (view.Procedure == JointAcceptance.JointAcceptanceCommands.Procedure)
         {
             return new(CommandOutcome.Invalid, $"{applicationId} is a joint acceptance: departments answer with acceptance opinions (POST /api/departments/{{dept}}/acceptance-opinions), not decisions");
+        }
+        if (DecisionBounds.Problems(decision, view.AcceptedAt, timeProvider.GetUtcNow()) is { Count: > 0 } bounds)
+        {
+            return new(CommandOutcome.Invalid, string.Join("; ", bounds));
         }
         var task = view.Tasks.LastOrDefault(t => string.Equals(t.Item, decision.Item, StringComparison.OrdinalIgnoreCase));
         if (task is null) return new(CommandOutcome.NotFound, $"application {applicationId} has no review task for item {decision.Item}");
@@ -68,16 +67,52 @@ public sealed class ApplicationCommands(DurableTaskClient client, IKeyedRecords 
         {
             return new(CommandOutcome.Forbidden, $"item {decision.Item} is reviewed by {task.Department}, not {callerDepartment}");
         }
-        if (task.State != "pending") return new(CommandOutcome.Conflict, $"{task.Department} already decided {task.Item}: {task.State} (the first decision stands)");
 
-        // Raise first, then remember the message id: a crash between the two leaves a repeat the next delivery raises
-        // again into the same round, where the orchestration has taken the first and ignores the rest (issue 14, defect
-        // 1: remembering first lost the decision). The round in the event's name keeps a repeat out of later rounds.
-        await client.RaiseEventAsync(applicationId, Signals.Decision(task.Department, task.Item, task.Round), decision with { Department = task.Department, Item = task.Item },
-            cancellation: cancellationToken);
-        await records.TryAddAsync(ProcessedMessagesScope, decision.MessageId, applicationId, cancellationToken);
-        return CommandResult.Accepted($"{task.Department} {decision.Decision} {task.Item}");
+        var sent = decision with { Department = task.Department, Item = task.Item };
+        sent = sent with { MessageId = sent.MessageId is { Length: > 0 } id ? id : DecisionIdentity.DerivedMessageId(applicationId, sent, task.Round) };
+        var known = view.DecisionAnswers.LastOrDefault(a => a.MessageId == sent.MessageId && string.Equals(a.Department, sent.Department, StringComparison.OrdinalIgnoreCase));
+        if (known is not null && known.Outcome != DecisionAnswer.Refused)
+        {
+            return known.Fingerprint == DecisionIdentity.Fingerprint(sent) && known.Item == sent.Item
+                ? await RememberedAsync(sent, applicationId, CommandOutcome.Duplicate, $"message {sent.MessageId} was applied before", cancellationToken)
+                : new(CommandOutcome.Conflict, ConflictingDuplicate(sent.MessageId!));
+        }
+        // A decided task in the published status is final; a pending one may be stale, so the orchestration answers.
+        if (task.State != "pending") return new(CommandOutcome.Conflict, AlreadyDecided(task.Department, task.Item, task.Round, task.State));
+        if (instance.IsCompleted) return new(CommandOutcome.Conflict, $"申请已办结 / application {applicationId} is {view.Status}; it takes no decision");
+
+        // Raise, then wait for the answer, then remember the message id: a crash anywhere leaves a repeat that the
+        // orchestration answers "duplicate" (defect 1). The round in the event's name keeps it out of later rounds.
+        await client.RaiseEventAsync(applicationId, Signals.Decision(task.Department, task.Item, task.Round), sent, cancellation: cancellationToken);
+        var answer = await DecisionAnswerWait.WaitAsync(client, applicationId, sent, task.Round, answerWait ?? DefaultAnswerWait, cancellationToken);
+        return answer?.Outcome switch
+        {
+            null => new(CommandOutcome.Unavailable,
+                $"审批流程暂未答复，请用同一 messageId 重试 / the application did not answer within {(answerWait ?? DefaultAnswerWait).TotalSeconds:0} s; sending the same decision again is safe"),
+            DecisionAnswer.Accepted => await RememberedAsync(sent, applicationId, CommandOutcome.Accepted, $"{task.Department} {decision.Decision} {task.Item}", cancellationToken),
+            DecisionAnswer.Duplicate => await RememberedAsync(sent, applicationId, CommandOutcome.Duplicate, answer.Reason, cancellationToken),
+            _ => new(CommandOutcome.Conflict, answer.Reason),
+        };
     }
+
+    /// <summary>How long a decision waits for the orchestration's answer unless the constructor says otherwise.</summary>
+    public static readonly TimeSpan DefaultAnswerWait = TimeSpan.FromSeconds(20);
+
+    internal static string AlreadyDecided(string department, string item, int round, string state) =>
+        $"该事项已有决定，以首次决定为准 / {department} already decided {item} in round {round}: {state} (the first decision stands)";
+
+    internal static string ConflictingDuplicate(string messageId) =>
+        $"消息编号重复但内容不同 / conflicting duplicate: message {messageId} was applied before with other content";
+
+    private async Task<CommandResult> RememberedAsync(DepartmentDecision sent, string applicationId, CommandOutcome outcome, string detail, CancellationToken cancellationToken)
+    {
+        await records.TryAddAsync(ProcessedMessagesScope, ProcessedKey(applicationId, sent.Department, sent.MessageId!), DecisionIdentity.Fingerprint(sent), cancellationToken);
+        return new(outcome, detail);
+    }
+
+    /// <summary>A processed decision is remembered per application, department and message id, with its content's fingerprint.</summary>
+    private static string ProcessedKey(string applicationId, string department, string messageId) =>
+        $"{applicationId}|{department.ToUpperInvariant()}|{messageId}";
 
     /// <summary>A verifying department's result for a commitment: pass, fail (broken) or false (虚假承诺).</summary>
     public async Task<CommandResult> InspectAsync(string applicationId, InspectionResult result, string callerDepartment, CancellationToken cancellationToken = default)
@@ -97,6 +132,13 @@ public sealed class ApplicationCommands(DurableTaskClient client, IKeyedRecords 
         if (commitment.Status is not ("open" or "supplied") || !Verifying(view))
         {
             return new(CommandOutcome.Conflict, $"commitment {commitment.Id} is {commitment.Status}; nothing to inspect now");
+        }
+        if (commitment.Class == "supplement" && commitment.Status == "open" && (commitment.Gap || result.Result != "false"))
+        {
+            // Issue 14, defect 4: before its material arrives a supplement can only be found false; never 202 and nothing.
+            return new(CommandOutcome.Conflict, commitment.Gap
+                ? $"容缺材料尚未补齐，无可核查 / the gap material {commitment.MaterialCode} of {commitment.Id} has not been supplied; nothing to inspect yet"
+                : $"材料尚未补齐，仅可认定虚假承诺 / {commitment.MaterialCode} of {commitment.Id} has not been supplied yet: only a false finding can be recorded before it is");
         }
         await client.RaiseEventAsync(applicationId, Signals.Inspection(commitment.Id),
             result with { Department = commitment.VerifyingDepartment, At = timeProvider.GetUtcNow() }, cancellation: cancellationToken);

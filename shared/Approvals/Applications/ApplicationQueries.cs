@@ -93,16 +93,29 @@ public sealed class ApplicationQueries(DurableTaskClient client, IDeadlineCalcul
         return lights.OrderBy(l => l.Light switch { "red" => 0, "yellow" => 1, _ => 2 }).ThenBy(l => l.DueAt).ToList();
     }
 
-    /// <summary>Working days the application's clock has run: from acceptance to now (or closing), minus the stops.</summary>
+    /// <summary>
+    /// Working days the application's review clock has run (审批用时): from acceptance until the review ended (now while a
+    /// task is pending), minus the lawful stops before that. The verification period after the decision is not review
+    /// time (issue 14, defect 9).
+    /// </summary>
     public int WorkingDaysUsed(ApplicationStatusView view)
     {
-        var end = view.Clock.ClosedAt ?? timeProvider.GetUtcNow();
+        var end = ReviewEnd(view) ?? view.Clock.ClosedAt ?? timeProvider.GetUtcNow();
         var used = calendar.WorkingDaysBetween(view.AcceptedAt, end);
-        foreach (var pause in view.Clock.Paused)
+        foreach (var pause in view.Clock.Paused.Where(p => p.From < end))
         {
-            used -= calendar.WorkingDaysBetween(pause.From, pause.To ?? end);
+            used -= calendar.WorkingDaysBetween(pause.From, pause.To is { } to && to < end ? to : end);
         }
         return Math.Max(0, used);
+    }
+
+    /// <summary>When a commitment approval's review ended: its last decision once no task is pending (at acceptance when no department reviews).</summary>
+    private static DateTimeOffset? ReviewEnd(ApplicationStatusView view)
+    {
+        if (view.Procedure == JointAcceptance.JointAcceptanceCommands.Procedure) return null;
+        if (view.Tasks.Count == 0) return view.Status is "submitted" or "under-review" ? null : view.AcceptedAt;
+        if (view.Tasks.Any(t => t.State == "pending")) return null;
+        return view.Tasks.Max(t => t.DecidedAt);
     }
 
     private IAsyncEnumerable<ApplicationStatusView> RunningAsync(CancellationToken cancellationToken) =>

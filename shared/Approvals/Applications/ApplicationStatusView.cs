@@ -21,6 +21,13 @@ public sealed record ApplicationStatusView
     public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
     public string? CommitmentLetterHash { get; init; }
 
+    /// <summary>
+    /// The orchestration's answers to the decisions it received: every accepted one, and the last few duplicates and
+    /// refusals. Kept for the commands (not shown by the status API), so a decision is answered from the orchestration's
+    /// own state, never from a lagging view.
+    /// </summary>
+    public IReadOnlyList<DecisionAnswer> DecisionAnswers { get; init; } = [];
+
     /// <summary>Joint acceptance only: each step with its deadline, light and state.</summary>
     public IReadOnlyList<StepView> Steps { get; init; } = [];
 

@@ -15,6 +15,8 @@ public enum CommandOutcome
     NotFound,
     /// <summary>The state does not allow it, e.g. the task is already decided (409).</summary>
     Conflict,
+    /// <summary>The orchestration did not answer in time; the same request again is safe (503).</summary>
+    Unavailable,
 }
 
 /// <summary>A command's outcome with a reason a person can read.</summary>

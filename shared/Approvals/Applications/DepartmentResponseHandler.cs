@@ -50,6 +50,8 @@ public sealed class DepartmentResponseHandler(ApplicationCommands commands, IDea
         {
             CommandOutcome.Accepted => new Outcome("applied", result.Detail),
             CommandOutcome.Duplicate => new Outcome("duplicate", result.Detail),
+            // Not answered in time: fail the delivery so the queue brings it again (the same message id is safe).
+            CommandOutcome.Unavailable => throw new TimeoutException(result.Detail),
             _ => await DeadLetterAsync(messageId, body, result.Detail, cancellationToken),
         };
     }

@@ -51,8 +51,12 @@ public static class Signals
     public const string RegistrationCertificate = "registration-certificate";
 }
 
-/// <summary>A department's decision on one item (api.md queue message).</summary>
-public sealed record DepartmentDecision(string MessageId, string Department, string Item, string Decision, string? Opinion, string? Reviewer, DateTimeOffset DecidedAt);
+/// <summary>
+/// A department's decision on one item (api.md queue message). Without a <see cref="MessageId"/> (an HTTP call that
+/// named none) the command derives one from the application, department, item, round and content
+/// (<see cref="DecisionIdentity.DerivedMessageId"/>), so a retry is the same message.
+/// </summary>
+public sealed record DepartmentDecision(string? MessageId, string Department, string Item, string Decision, string? Opinion, string? Reviewer, DateTimeOffset DecidedAt);
 
 /// <summary>The applicant's answer to a one-time notice.</summary>
 public sealed record Resubmission(IReadOnlyList<SuppliedMaterial> Materials, string? Note, DateTimeOffset At);

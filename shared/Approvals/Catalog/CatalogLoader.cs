@@ -77,6 +77,18 @@ public static class CatalogLoader
                 problems.Add("catalog: no items");
             }
 
+            // One code is one document (一对多): among the parallel-review items, applied for together on one form, a
+            // material that is key for one item cannot be committed for another. (Joint-acceptance alternatives such as
+            // fire acceptance and fire acceptance filing are chosen one or the other, never together.)
+            var parallel = items.Where(i => i.Procedure == Procedure.CommitmentApproval).ToList();
+            foreach (var code in parallel.SelectMany(i => i.Materials).GroupBy(m => m.Code, StringComparer.Ordinal)
+                .Where(g => g.Any(m => m.Key) && g.Any(m => m.Commitable)).Select(g => g.Key))
+            {
+                var keyFor = parallel.Where(i => i.Material(code)?.Key == true).Select(i => i.Code);
+                var commitableFor = parallel.Where(i => i.Material(code)?.Commitable == true).Select(i => i.Code);
+                problems.Add($"material {code}: key for {string.Join(", ", keyFor)} but commitable for {string.Join(", ", commitableFor)}");
+            }
+
             if (problems.Count > 0)
             {
                 throw new CatalogValidationException(problems);
@@ -183,11 +195,6 @@ public static class CatalogLoader
         var commitmentAllowed = Bool(element, "commitmentAllowed", where, problems, required: true);
         var autoApprove = Bool(element, "autoApprove", where, problems, required: false);
         var itemClass = Enum<CommitmentClass>(element, "commitmentClass", where, problems, required: false);
-        if (commitmentAllowed && itemClass is null && !HasProperty(element, "commitmentClass"))
-        {
-            problems.Add($"{where}: commitment allowed but commitmentClass missing (supplement|retained|on-site)");
-        }
-
         if (!commitmentAllowed && itemClass is not null)
         {
             problems.Add($"{where}: commitmentClass given but commitment not allowed");
@@ -280,6 +287,22 @@ public static class CatalogLoader
                 problems.Add($"{mWhere}: commitmentClass given but the material is not commitable");
             }
 
+            if (key && commitable)
+            {
+                problems.Add($"{mWhere}: a key material (要件) cannot be commitable; a commitment stands in only for secondary materials");
+            }
+
+            if (commitable && commitmentAllowed && mClass is null && itemClass is null)
+            {
+                problems.Add($"{mWhere}: commitable but no commitmentClass (supplement|retained|on-site), on the material or the item");
+            }
+
+            if (commitable && mClass is not null && itemClass is not null && mClass != itemClass)
+            {
+                problems.Add($"{mWhere}: commitmentClass {WireName.Of(mClass.Value)} contradicts the item's {WireName.Of(itemClass.Value)}; " +
+                    "state the class on each material and none on the item when they differ");
+            }
+
             materials.Add(new CatalogMaterial(mCode, mName, required, commitable, key, commitable ? mClass ?? itemClass : null) { GapEligible = gapEligible });
         }
 
@@ -306,7 +329,8 @@ public static class CatalogLoader
             TimeLimitSource = timeLimitSource ?? "",
             Materials = materials,
             CommitmentAllowed = commitmentAllowed,
-            CommitmentClass = itemClass,
+            // The item's class is the one all its commitments share; with mixed classes each material carries its own.
+            CommitmentClass = materials.Where(m => m.Commitable).Select(m => m.CommitmentClass).Distinct().ToList() is [{ } only] ? only : null,
             AutoApprove = autoApprove,
             Verification = verification,
         };

@@ -1,4 +1,5 @@
 using Approvals.Stores;
+using static Approvals.Calendar.ShanghaiTime;
 
 namespace Approvals.Intake;
 
@@ -23,14 +24,14 @@ public sealed class CreditAssessor(CreditPolicy policy)
         if (falseOne is not null)
         {
             return new CreditStanding(uscc, "D", false, false,
-                $"false commitment {falseOne.Reference} on {falseOne.OccurredAt:yyyy-MM-dd}: commitment route barred until {falseOne.EffectiveUntil:yyyy-MM-dd} unless repaired",
+                $"虚假承诺 {falseOne.Reference}（{Date(falseOne.OccurredAt)}）：{Date(falseOne.EffectiveUntil)} 前不得适用告知承诺，信用修复除外 / false commitment {falseOne.Reference} on {Date(falseOne.OccurredAt)}: commitment route barred until {Date(falseOne.EffectiveUntil)} unless repaired",
                 falseOne.EffectiveUntil, active);
         }
         var broken = active.Where(f => f.Kind == CreditKinds.Broken).MaxBy(f => f.EffectiveUntil);
         if (broken is not null)
         {
             return new CreditStanding(uscc, "C", false, false,
-                $"broken commitment {broken.Reference} on {broken.OccurredAt:yyyy-MM-dd}: commitment route barred until {broken.EffectiveUntil:yyyy-MM-dd} unless repaired",
+                $"未履行承诺 {broken.Reference}（{Date(broken.OccurredAt)}）：{Date(broken.EffectiveUntil)} 前不得适用告知承诺，信用修复除外 / broken commitment {broken.Reference} on {Date(broken.OccurredAt)}: commitment route barred until {Date(broken.EffectiveUntil)} unless repaired",
                 broken.EffectiveUntil, active);
         }
         var good = records.Any(r => r.Kind == CreditKinds.Fulfilled && r.OccurredAt.AddMonths(policy.GoodRecordMonths) > now);
@@ -43,17 +44,18 @@ public sealed class CreditAssessor(CreditPolicy policy)
         if (records.Any(r => r.Kind == CreditKinds.Repair && r.Reference == reference)) return (false, $"{reference} was repaired before");
         var finding = records.Where(r => r.Reference == reference).Select(Finding).OfType<CreditFinding>().FirstOrDefault();
         if (finding is null) return (false, $"no bad record {reference} to repair");
-        if (finding.EffectiveUntil <= now) return (false, $"{reference} has already expired on {finding.EffectiveUntil:yyyy-MM-dd}");
-        if (finding.RepairableFrom > now) return (false, $"{reference} may be repaired only from {finding.RepairableFrom:yyyy-MM-dd} (minimum publicity period)");
+        if (finding.EffectiveUntil <= now) return (false, $"{reference} 已于 {Date(finding.EffectiveUntil)} 到期 / {reference} has already expired on {Date(finding.EffectiveUntil)}");
+        if (finding.RepairableFrom > now) return (false, $"{reference} 须自 {Date(finding.RepairableFrom)} 起方可修复 / {reference} may be repaired only from {Date(finding.RepairableFrom)} (minimum publicity period)");
         return (true, "repairable");
     }
 
+    /// <summary>Periods in months run on the Shanghai calendar: a record of 31 January ends on a 31 January there too.</summary>
     private CreditFinding? Finding(CreditLedgerRecord record) => record.Kind switch
     {
         CreditKinds.FalseCommitment => new(record.Kind, record.Reference, record.OccurredAt,
-            record.OccurredAt.AddMonths(policy.FalseBarMonths), record.OccurredAt.AddMonths(policy.FalseRepairAfterMonths)),
+            Local(record.OccurredAt).AddMonths(policy.FalseBarMonths), Local(record.OccurredAt).AddMonths(policy.FalseRepairAfterMonths)),
         CreditKinds.Broken => new(record.Kind, record.Reference, record.OccurredAt,
-            record.OccurredAt.AddMonths(policy.BrokenBarMonths), record.OccurredAt.AddMonths(policy.BrokenRepairAfterMonths)),
+            Local(record.OccurredAt).AddMonths(policy.BrokenBarMonths), Local(record.OccurredAt).AddMonths(policy.BrokenRepairAfterMonths)),
         _ => null,
     };
 }

@@ -11,17 +11,9 @@ internal static class SubmissionShape
     public static readonly string[] Classes = ["supplement", "retained", "on-site"];
     public static readonly string[] Stages = ["early", "late", "combined"];
 
-    /// <summary>Longest applicant or project name accepted.</summary>
-    public const int MaxNameLength = 200;
-
-    /// <summary>Largest floor area accepted (m²): well above the largest buildings there are, far below nonsense.</summary>
-    public const double MaxFloorArea = 10_000_000;
-
-    /// <summary>Tallest building accepted (m).</summary>
-    public const double MaxHeight = 1_000;
-
     public static void Check(Submission s, string? callerUscc, IntakeProblems problems)
     {
+        SubmissionBounds.Check(s, problems);
         if (s.Applicant is null) problems.Add("applicant", "applicant {uscc, name} is required.");
         else
         {
@@ -31,7 +23,6 @@ internal static class SubmissionShape
                 problems.Add("applicant.uscc", $"{uscc.Value} is not the signed-in applicant ({callerUscc}).");
             }
             if (string.IsNullOrWhiteSpace(s.Applicant.Name)) problems.Add("applicant.name", "applicant.name is required.");
-            else if (HumanText.Problem(s.Applicant.Name, MaxNameLength) is { } nameProblem) problems.Add("applicant.name", nameProblem);
         }
 
         if (s.Project is not { } p) problems.Add("project", "project is required.");
@@ -39,12 +30,9 @@ internal static class SubmissionShape
         {
             if (!ProjectCode.TryParse(p.Code, out _, out var error)) problems.Add("project.code", error);
             if (string.IsNullOrWhiteSpace(p.Name)) problems.Add("project.name", "project.name is required.");
-            else if (HumanText.Problem(p.Name, MaxNameLength) is { } nameProblem) problems.Add("project.name", nameProblem);
             if (!ProjectTypes.All.Contains(p.Type ?? "")) problems.Add("project.type", $"project.type must be one of {string.Join(", ", ProjectTypes.All)}.");
             if (p.FloorArea is not > 0) problems.Add("project.floorArea", "project.floorArea (m²) must be a positive number.");
-            else if (p.FloorArea > MaxFloorArea) problems.Add("project.floorArea", $"建筑面积不超过 {MaxFloorArea:N0} m² / project.floorArea is at most {MaxFloorArea:N0} m².");
             if (p.Height is not >= 0) problems.Add("project.height", "project.height (m) must be zero or more.");
-            else if (p.Height > MaxHeight) problems.Add("project.height", $"建筑高度不超过 {MaxHeight} m / project.height is at most {MaxHeight} m.");
             if (!Levels.Contains(p.OccupantDensity ?? "")) problems.Add("project.occupantDensity", "project.occupantDensity must be low, medium or high.");
             if (!Levels.Contains(p.TechnicalComplexity ?? "")) problems.Add("project.technicalComplexity", "project.technicalComplexity must be low, medium or high.");
             if (p.ParticipatingCompanies is { } companies && !Levels.Contains(companies))

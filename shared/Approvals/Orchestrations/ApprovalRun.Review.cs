@@ -77,7 +77,7 @@ internal sealed partial class ApprovalRun
         Task<bool>? CalendarSignal(PlannedTask t) => t.Provisional && t.Basis is not null
             ? context.WaitForExternalEvent<bool>(Signals.CalendarUpdated(t.Department, t.Item), calendarWait.Token)
             : null;
-        var decision = context.WaitForExternalEvent<DepartmentDecision>(Signals.Decision(task.Department, task.Item, round));
+        var decision = FirstDecisionAsync(task, round);
         Task? yellow = initialLight == "green" ? context.CreateTimer(current.YellowAt.UtcDateTime, lights.Token) : null;
         Task? red = initialLight != "red" ? context.CreateTimer(current.DueAt.UtcDateTime, lights.Token) : null;
         var recompute = CalendarSignal(current);
@@ -136,6 +136,8 @@ internal sealed partial class ApprovalRun
         var state = answer.Decision switch { "approve" => "approved", "reject" => "rejected", _ => "corrections" };
         Replace(tasks, Same, v => v with { State = state, Opinion = answer.Opinion, DecidedAt = Now });
         Record($"{task.Department} {task.Item}: {state}{(answer.Opinion is { Length: > 0 } o ? $" ({o})" : "")}");
+        Answer(answer, round, DecisionAnswer.Accepted, $"{task.Department} {answer.Decision} {task.Item}");
+        _ = RefuseLaterDecisionsAsync(task, round, state);
         Publish();
         return answer;
     }

@@ -25,7 +25,18 @@ internal sealed partial class ApprovalRun
         {
             using var cancel = new CancellationTokenSource();
             var supplied = context.WaitForExternalEvent<SuppliedMaterial>(Signals.MaterialSupplied(commitment.MaterialCode), cancel.Token);
-            var inTime = await Deadlines.AnswerBeforeAsync(supplied, WindowKey(commitment));
+            // The inspection wait spans the supply: a false finding may come before the material (issue 14, defect 4).
+            var inspection = context.WaitForExternalEvent<InspectionResult>(Signals.Inspection(commitment.CommitmentId));
+            bool inTime;
+            while (true)
+            {
+                inTime = await Deadlines.AnswerBeforeAsync(Task.WhenAny(supplied, inspection), WindowKey(commitment));
+                if (!inTime || supplied.IsCompleted || inspection.Result.Result == "false") break;
+                Record($"{inspection.Result.Department} sent {inspection.Result.Result} for {commitment.CommitmentId} before {commitment.MaterialCode} was supplied: not taken");
+                Publish();
+                inspection = context.WaitForExternalEvent<InspectionResult>(Signals.Inspection(commitment.CommitmentId));
+            }
+            var foundFalseFirst = inTime && !supplied.IsCompleted;
             cancel.Cancel();
             var suppliedBy = Deadlines[WindowKey(commitment)].DueAt;
             Deadlines.Remove(WindowKey(commitment));
@@ -34,11 +45,19 @@ internal sealed partial class ApprovalRun
                 await EnforceAsync(commitment, "broken", $"{commitment.MaterialCode} was not supplied by {suppliedBy:yyyy-MM-dd}");
                 return;
             }
-            Record($"{commitment.MaterialCode} supplied (material {supplied.Result.MaterialId[..12]}…); {commitment.VerifyingDepartment} to check it");
-            UpdateCommitment(commitment, c => c with { Status = "supplied" });
-            Publish();
-            await Deadlines.ComputeAsync(CheckKey(commitment), new DeadlineRequest(Now, commitment.WithinWorkingDays));
-            result = await AwaitInspectionAsync(commitment, CheckKey(commitment));
+            if (foundFalseFirst)
+            {
+                result = inspection.Result;
+                Record($"{result.Department} found {commitment.CommitmentId} false before {commitment.MaterialCode} was supplied{(result.Findings is { Length: > 0 } f ? $" ({f})" : "")}");
+            }
+            else
+            {
+                Record($"{commitment.MaterialCode} supplied (material {supplied.Result.MaterialId[..12]}…); {commitment.VerifyingDepartment} to check it");
+                UpdateCommitment(commitment, c => c with { Status = "supplied" });
+                Publish();
+                await Deadlines.ComputeAsync(CheckKey(commitment), new DeadlineRequest(Now, commitment.WithinWorkingDays));
+                result = await AwaitInspectionAsync(commitment, CheckKey(commitment), inspection);
+            }
         }
         else if (commitment.Sampled)
         {
@@ -156,9 +175,9 @@ internal sealed partial class ApprovalRun
     }
 
     /// <summary>Waits for the department's result; past the deadline under <paramref name="key"/> the light turns red and the wait goes on.</summary>
-    private async Task<InspectionResult> AwaitInspectionAsync(PlannedCommitment commitment, string key)
+    private async Task<InspectionResult> AwaitInspectionAsync(PlannedCommitment commitment, string key, Task<InspectionResult>? waiting = null)
     {
-        var inspection = context.WaitForExternalEvent<InspectionResult>(Signals.Inspection(commitment.CommitmentId));
+        var inspection = waiting ?? context.WaitForExternalEvent<InspectionResult>(Signals.Inspection(commitment.CommitmentId));
         var inTime = await Deadlines.AnswerBeforeAsync(inspection, key);
         var dueAt = Deadlines[key].DueAt;
         Deadlines.Remove(key);

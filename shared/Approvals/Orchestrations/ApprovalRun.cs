@@ -153,6 +153,7 @@ internal sealed partial class ApprovalRun(TaskOrchestrationContext context, Appl
             Clock = new ClockView(pauses.ToList(), closedAt),
             Timeline = timeline.ToList(),
             CommitmentLetterHash = letterHash,
+            DecisionAnswers = answers.ToList(),
         };
         context.SetCustomStatus(view);
         return view;

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace Approvals.Functions.Tests.Demo;
 
@@ -33,8 +35,32 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains("commitment route refused", text, StringComparison.Ordinal);
         Assert.Contains("accepted means certified", text, StringComparison.Ordinal);
         var report = Directory.GetFiles(Path.Combine(workingDirectory, ".data"), "demo-report.html", SearchOption.AllDirectories);
-        Assert.Contains("<html", await File.ReadAllTextAsync(Assert.Single(report)), StringComparison.OrdinalIgnoreCase);
+        var html = await File.ReadAllTextAsync(Assert.Single(report));
+        Assert.Contains("<html", html, StringComparison.OrdinalIgnoreCase);
+
+        // Issue 14, defect 10: times to the minute, inspections on working days in office hours, site findings at or after
+        // the booked inspection, and a 3-working-day joint acceptance that takes working days.
+        Assert.DoesNotMatch(RawTicks, text);
+        Assert.DoesNotMatch(RawTicks, html);
+        var calendar = Approvals.Calendar.WorkingDayCalendar.FromEmbeddedData();
+        var inspections = Regex.Matches(text, @"^(\d{4}-\d{2}-\d{2}) \S+ (\d{2}):\d{2}  \w+ inspected ", RegexOptions.Multiline);
+        Assert.NotEmpty(inspections);
+        Assert.All(inspections, m =>
+        {
+            Assert.True(calendar.IsWorkingDay(DateOnly.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)), $"inspection on a day off: {m.Value}");
+            Assert.InRange(int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture), 9, 16);
+        });
+        var booked = Regex.Match(text, @"joint site inspection booked for (\d{4})-(\d{2}-\d{2} \d{2}:\d{2})");
+        Assert.True(booked.Success, "the joint acceptance's timeline names no booking");
+        var findings = Regex.Matches(text, @"^   (\d{2}-\d{2} \d{2}:\d{2})  \w+ recorded its site findings", RegexOptions.Multiline);
+        Assert.NotEmpty(findings);
+        Assert.All(findings, f => Assert.True(string.CompareOrdinal(f.Groups[1].Value, booked.Groups[2].Value) >= 0, $"findings at {f.Groups[1].Value} before the booking {booked.Groups[2].Value}"));
+        Assert.True(calendar.IsWorkingDay(DateOnly.Parse($"{booked.Groups[1].Value}-{booked.Groups[2].Value[..5]}", CultureInfo.InvariantCulture)), $"booked on a day off: {booked.Value}");
+        var joint = Regex.Matches(text, @"^== \S+ \(closed, risk \w+, (\d+) working days on the clock\)", RegexOptions.Multiline)[^1];
+        Assert.InRange(int.Parse(joint.Groups[1].Value, CultureInfo.InvariantCulture), 1, 3);
     }
+
+    private static readonly Regex RawTicks = new(@"\d{2}:\d{2}:\d{2}\.\d{4,}");
 
     public void Dispose()
     {

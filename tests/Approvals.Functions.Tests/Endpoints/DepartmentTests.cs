@@ -88,4 +88,32 @@ public sealed class DepartmentTests : IDisposable
         var repair = await Portal.Supervisor().PostAsJsonAsync($"/api/credit/{PortalDriver.Uscc}/repairs", new { reference = $"{id}/{onSite.GetProperty("id").GetString()}", reason = "asked too early" });
         Assert.Equal(HttpStatusCode.Conflict, repair.StatusCode);
     }
+
+    [Fact]
+    public async Task Two_decisions_at_once_one_is_202_and_the_other_409_problem_json_with_the_reason()
+    {
+        var id = await Portal.SubmitPermitAsync("race");
+        await Portal.WaitAsync(id, s => s.GetProperty("status").GetString() == "under-review");
+
+        var answers = await Task.WhenAll(Portal.DecideAsync("HUD", id, "CP-PERMIT", "approve", "同意"), Portal.DecideAsync("HUD", id, "CP-PERMIT", "reject", "不同意"));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Accepted);
+        var refused = Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Conflict);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("already decided", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_decision_without_messageId_retried_is_answered_as_a_duplicate_not_a_new_decision()
+    {
+        var id = await Portal.SubmitPermitAsync("retry-no-id");
+        await Portal.WaitAsync(id, s => s.GetProperty("status").GetString() == "under-review");
+
+        var first = await Portal.DecideAsync("HUD", id, "CP-PERMIT", "approve", "同意");
+        var retry = await Portal.DecideAsync("HUD", id, "CP-PERMIT", "approve", "同意");
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
+        Assert.Equal("duplicate", (await retry.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("result").GetString());
+    }
 }

@@ -119,7 +119,7 @@ public class CatalogTests
             "material LAND-CERT: duplicate material code",
             "item A: unknown department 'NOPE'",
             "item A: timeLimitWorkingDays must be positive, is 0",
-            "item A: commitment allowed but commitmentClass missing (supplement|retained|on-site)",
+            "item A material LAND-CERT: commitable but no commitmentClass (supplement|retained|on-site), on the material or the item",
             "item A: verification department 'GHOST' unknown",
             "item A verification: sampling 'sometimes' is not one of always|risk-based|none",
             "item A: duplicate item code",

@@ -35,4 +35,52 @@ public sealed class DuplicateDecisionScenarios : IAsyncLifetime
         Assert.Empty(status.Certificates);
         Assert.Equal("under-review", second.Status);
     }
+
+    [Fact]
+    public async Task Two_decisions_sent_at_once_the_first_is_accepted_and_the_other_refused_with_the_reason_from_the_orchestration()
+    {
+        var id = await h.SubmitAsync(h.Plan("APP-RACE", [("HUD", "CP-PERMIT", 10), ("FIRE", "CP-FIREDESIGN", 10)]));
+        await h.WaitForAsync(id, v => v.Tasks.Count == 2);
+        // Both read a status that shows the task pending; only the orchestration knows which came first.
+        var results = await Task.WhenAll(
+            h.Commands.DecideAsync(id, new DepartmentDecision("m-a", "HUD", "CP-PERMIT", "approve", "同意", "王工", h.Clock.GetUtcNow()), "HUD"),
+            h.Commands.DecideAsync(id, new DepartmentDecision("m-b", "HUD", "CP-PERMIT", "corrections", "补充 / add", "李工", h.Clock.GetUtcNow()), "HUD"));
+
+        Assert.Single(results, r => r.Outcome == CommandOutcome.Accepted);
+        var refused = Assert.Single(results, r => r.Outcome == CommandOutcome.Conflict);
+        Assert.Contains("already decided", refused.Detail);
+        var accepted = results[0].Outcome == CommandOutcome.Accepted ? "approved" : "corrections";
+        var view = await h.WaitForAsync(id, v => v.Tasks.Single(t => t.Department == "HUD").State != "pending");
+        Assert.Equal(accepted, view.Tasks.Single(t => t.Department == "HUD").State);
+    }
+
+    [Fact]
+    public async Task On_the_queue_a_second_decision_raced_with_the_first_is_dead_lettered_with_the_reason()
+    {
+        var id = await h.SubmitAsync(h.Plan("APP-QRACE", [("HUD", "CP-PERMIT", 10)]));
+        await h.WaitForAsync(id, v => v.Tasks.Count == 1);
+        static string Message(string messageId, string applicationId, string decision) =>
+            $$"""{"messageId":"{{messageId}}","applicationId":"{{applicationId}}","department":"HUD","item":"CP-PERMIT","decision":"{{decision}}","opinion":"ok"}""";
+
+        var outcomes = await Task.WhenAll(h.Responses.HandleAsync(Message("q-1", id, "approve")), h.Responses.HandleAsync(Message("q-2", id, "reject")));
+
+        Assert.Single(outcomes, o => o.Result == "applied");
+        Assert.Single(outcomes, o => o.Result == "dead-lettered");
+        var letter = Assert.Single(await h.DeadLetters.ListAsync(DepartmentResponseHandler.Queue));
+        Assert.Contains("already decided", letter.Reason);
+    }
+
+    [Fact]
+    public async Task A_decision_without_message_id_sent_twice_is_one_decision()
+    {
+        var id = await h.SubmitAsync(h.Plan("APP-NOID", [("HUD", "CP-PERMIT", 10)]));
+        await h.WaitForAsync(id, v => v.Tasks.Count == 1);
+        var decision = new DepartmentDecision(null, "HUD", "CP-PERMIT", "approve", "同意", "王工", h.Clock.GetUtcNow());
+
+        var first = await h.Commands.DecideAsync(id, decision, "HUD");
+        var retry = await h.Commands.DecideAsync(id, decision with { DecidedAt = h.Clock.GetUtcNow().AddMinutes(1) }, "HUD");
+
+        Assert.Equal(CommandOutcome.Accepted, first.Outcome);
+        Assert.Equal(CommandOutcome.Duplicate, retry.Outcome);
+    }
 }

@@ -50,7 +50,7 @@ public sealed class DepartmentFunctions(HttpCall http, ApplicationCommands comma
             if (body.Decision is not ("approve" or "reject" or "corrections")) problems.Add("decision", "decision must be approve, reject or corrections.");
             if (body.Department is { Length: > 0 } named && !string.Equals(named, dept, StringComparison.OrdinalIgnoreCase)) problems.Add("department", $"department must be {dept} (the path) or omitted.");
             if (problems.HasErrors) return problems.ToResult();
-            var decision = new DepartmentDecision(body.MessageId ?? $"http-{Guid.NewGuid():N}", dept.ToUpperInvariant(), body.Item!, body.Decision!, body.Opinion,
+            var decision = new DepartmentDecision(body.MessageId, dept.ToUpperInvariant(), body.Item!, body.Decision!, body.Opinion,
                 body.Reviewer ?? user.Identity?.Name, body.DecidedAt ?? time.GetUtcNow());
             return (await commands.DecideAsync(body.ApplicationId!, decision, dept, request.HttpContext.RequestAborted)).ToHttp();
         });

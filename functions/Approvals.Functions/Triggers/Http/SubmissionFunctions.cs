@@ -56,7 +56,7 @@ public sealed class SubmissionFunctions(HttpCall http, IntakePlanner intake, IKe
             return Replay(JsonSerializer.Deserialize<KeyRecord>(earlier, JsonBody.Options)!, bodyHash);
         }
 
-        var applicationId = ApplicationId(recordKey);
+        var applicationId = SubmissionIds.ForKey(uscc, key);
         var decision = await intake.PlanAsync(applicationId, submission!, uscc, ct);
         if (!decision.Accepted || keyProblem is not null)
         {
@@ -91,8 +91,4 @@ public sealed class SubmissionFunctions(HttpCall http, IntakePlanner intake, IKe
         var uri = $"/api/applications/{record.ApplicationId}";
         return Results.Accepted(uri, new { applicationId = record.ApplicationId, statusUri = uri });
     }
-
-    /// <summary>APP-xxxxxxxxxxxxxxxx: the same for the same applicant and key, whatever the day or the attempt.</summary>
-    public static string ApplicationId(string recordKey) =>
-        $"APP-{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(recordKey)))[..16]}";
 }
