@@ -80,18 +80,18 @@ internal sealed partial class CallRun(TaskOrchestrationContext context, CallPlan
         Publish();
     }
 
-    /// <summary>The slip is issued and sent to the unit.</summary>
+    /// <summary>The slip is sent to the unit, then the call shows as assigned.</summary>
     private async Task AssignAsync(AssignmentSlip slip)
     {
+        await context.CallActivityAsync<bool>(ActivityNames.SendReviewRequest, new Notification(plan.CallId, slip.Unit, "call-assigned",
+            $"交办单 / assignment slip {plan.CallId} r{slip.Round}: {plan.Title}; 责任人 / responsible {slip.Person}; 时限 / due {Local(slip.DueAt):yyyy-MM-dd HH:mm}",
+            $"{plan.CallId}/{slip.Unit}/round-{slip.Round}"), Retry);
         slips.Add(slip);
         status = "assigned";
         light = LightOf(slip);
         Record($"交办 / assigned (第 {slip.Round} 轮 / round {slip.Round}): {slip.Unit} {slip.UnitName}, 责任人 / responsible {slip.Person}, " +
             $"时限 / due {Local(slip.DueAt):yyyy-MM-dd HH:mm} ({slip.WorkingDays} 个工作日 / working days{(slip.Provisional ? ", provisional" : "")})");
         Publish();
-        await context.CallActivityAsync<bool>(ActivityNames.SendReviewRequest, new Notification(plan.CallId, slip.Unit, "call-assigned",
-            $"交办单 / assignment slip {plan.CallId} r{slip.Round}: {plan.Title}; 责任人 / responsible {slip.Person}; 时限 / due {Local(slip.DueAt):yyyy-MM-dd HH:mm}",
-            $"{plan.CallId}/{slip.Unit}/round-{slip.Round}"), Retry);
     }
 
     private void Close(string how, string text)
