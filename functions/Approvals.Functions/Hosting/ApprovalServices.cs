@@ -1,4 +1,5 @@
 using Approvals.Applications;
+using Approvals.Calls;
 using Approvals.Catalog;
 using Approvals.Intake;
 using Approvals.JointAcceptance;
@@ -43,6 +44,10 @@ public static class ApprovalServices
         services.AddSingleton<JointAcceptancePlanner>();
         services.AddSingleton<IProjectCommitmentLookup, EngineProjectCommitmentLookup>();
         services.AddSingleton<JointAcceptanceCommands>();
+        services.AddSingleton(CallPolicy.Embedded);
+        services.AddSingleton<CallPlanner>();
+        services.AddSingleton<CallCommands>();
+        services.AddSingleton<CallQueries>();
         services.AddSingleton<IntakePlanner>();
         services.AddSingleton<ApplicationCommands>();
         services.AddSingleton<ApplicationQueries>();

@@ -22,6 +22,7 @@ public sealed record DepartmentNotice(string ApplicationId, string Department, s
         "acceptance-opinion-request",
         "re-inspection-request",
         "deadline-near",
+        "call-assigned",
     };
 
     /// <summary>

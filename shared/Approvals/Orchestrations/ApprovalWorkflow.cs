@@ -21,5 +21,7 @@ public static class ApprovalWorkflow
         .AddActivity<CountWorkingDaysUsedActivity>(JointAcceptanceActivityNames.CountWorkingDaysUsed)
         .AddActivity<LookUpProjectCommitmentsActivity>(JointAcceptanceActivityNames.LookUpProjectCommitments)
         .AddActivity<PushForCertificationActivity>(JointAcceptanceActivityNames.PushToArchives)
-        .AddActivity<PushForCertificationActivity>(JointAcceptanceActivityNames.PushToRegistration);
+        .AddActivity<PushForCertificationActivity>(JointAcceptanceActivityNames.PushToRegistration)
+        // Call and respond reuses the notice and deadline activities above (SendReviewRequest, Escalate, NotifyApplicant, ComputeDeadline).
+        .AddOrchestrator<CallOrchestrator>(CallOrchestrator.Name);
 }

@@ -1,4 +1,5 @@
 using Approvals.Applications;
+using Approvals.Calls;
 using Approvals.JointAcceptance;
 using Approvals.Orchestrations;
 using Microsoft.Azure.Functions.Worker;
@@ -7,7 +8,7 @@ using Microsoft.DurableTask;
 namespace Approvals.Functions.Triggers.Durable;
 
 /// <summary>
-/// The two procedures' orchestrations, as Durable Functions sees them: thin wrappers over the domain's orchestrators.
+/// The procedures' orchestrations (and call and respond's), as Durable Functions sees them: thin wrappers over the domain's orchestrators.
 /// The plan is bound as the second parameter (the extension's orchestration input converter), which also tells the
 /// local host the input's type.
 /// </summary>
@@ -20,4 +21,8 @@ public static class ApprovalOrchestrations
     [Function(JointAcceptanceOrchestrator.Name)]
     public static Task<ApplicationStatusView> JointAcceptance([OrchestrationTrigger] TaskOrchestrationContext context, JointAcceptancePlan plan) =>
         new JointAcceptanceOrchestrator().RunAsync(context, plan);
+
+    [Function(CallOrchestrator.Name)]
+    public static Task<CallStatusView> CallAndRespond([OrchestrationTrigger] TaskOrchestrationContext context, CallPlan plan) =>
+        new CallOrchestrator().RunAsync(context, plan);
 }

@@ -1,0 +1,123 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Approvals.Calls;
+using Approvals.Functions.Http;
+using Approvals.Functions.Identity;
+using Approvals.Functions.Problems;
+using Approvals.Orchestrations;
+using Approvals.Stores;
+using DurableTask.Core.Exceptions;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
+namespace Approvals.Functions.Triggers.Http;
+
+/// <summary>
+/// 呼叫即回应 for the enterprise (api.md "The seed systems"): register a problem (挂号, 202 + Location, idempotent by
+/// <c>Idempotency-Key</c>), see who must answer by when, list its calls, and rate the answer (satisfied closes it,
+/// unsatisfied reopens it; 409 before an answer was shown).
+/// </summary>
+public sealed class CallFunctions(HttpCall http, CallPlanner planner, CallCommands commands, CallQueries queries, IKeyedRecords records, DurableTaskClient engine, TimeProvider time)
+{
+    public const string Scope = "calls";
+
+    public const int MaxBodyBytes = 16 * 1024;
+
+    private sealed record KeyRecord(string BodySha256, string CallId);
+
+    public sealed record RatingBody(string? Rating, string? Comment);
+
+    [Function("RegisterCall")]
+    public Task<IResult> Register(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "calls")] HttpRequest request,
+        [DurableClient] DurableTaskClient client) =>
+        http.RunAsync(request, Access.Applicant, user => RegisterAsync(request, user, request.HttpContext.RequestAborted));
+
+    [Function("GetCall")]
+    public Task<IResult> Get(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "calls/{id}")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient client) =>
+        http.RunAsync(request, Access.Authenticated, async user =>
+        {
+            var view = await commands.GetAsync(id, request.HttpContext.RequestAborted);
+            return view is not null && MayRead(user, view) ? Results.Ok(CallResponses.Status(view)) : Problem.NotFound($"呼叫 {id} 不存在 / call {id} does not exist");
+        });
+
+    [Function("ListCalls")]
+    public Task<IResult> List(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "calls")] HttpRequest request,
+        [DurableClient] DurableTaskClient client) =>
+        http.RunAsync(request, Access.Applicant, async user =>
+        {
+            if (user.Uscc() is not { } uscc) return Problem.Forbidden("only enterprises list their calls");
+            return Results.Ok((await queries.ForEnterpriseAsync(uscc, request.HttpContext.RequestAborted)).Select(CallResponses.Line));
+        });
+
+    [Function("RateCall")]
+    public Task<IResult> Rate(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "calls/{id}/rating")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient client) =>
+        http.RunAsync<RatingBody>(request, Access.Applicant, async (user, body) =>
+        {
+            if (user.Uscc() is not { } uscc) return Problem.Forbidden("only the enterprise rates its call");
+            var problems = new ValidationProblem();
+            if (body.Rating is not ("satisfied" or "unsatisfied")) problems.Add("rating", "请选择 satisfied 或 unsatisfied / rating must be satisfied or unsatisfied.");
+            if (body.Rating == "unsatisfied" && string.IsNullOrWhiteSpace(body.Comment)) problems.Add("comment", "不满意请说明原因 / say why the answer is unsatisfactory.");
+            if (body.Comment is { Length: > CallCommands.MaxCommentLength }) problems.Add("comment", $"最多 {CallCommands.MaxCommentLength} 字 / at most {CallCommands.MaxCommentLength} characters.");
+            if (problems.HasErrors) return problems.ToResult();
+            return (await commands.RateAsync(id, uscc, body.Rating!, body.Comment, request.HttpContext.RequestAborted)).ToHttp();
+        });
+
+    private static bool MayRead(ClaimsPrincipal user, CallStatusView view) =>
+        user.MayRead(view.Uscc) || view.Slips.Any(s => user.IsDepartment(s.Unit));
+
+    private async Task<IResult> RegisterAsync(HttpRequest request, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (user.Uscc() is not { } uscc) return Problem.Forbidden("only enterprises register calls");
+        var (body, unreadable) = await JsonBody.ReadTextAsync(request, MaxBodyBytes, ct);
+        if (unreadable is not null) return unreadable;
+        var (call, malformed) = JsonBody.Parse<CallRequest>(body!);
+        if (malformed is not null) return malformed;
+
+        var key = request.Headers[IdempotencyKeys.Header].ToString();
+        var keyProblem = IdempotencyKeys.Problem(key);
+        var recordKey = $"{uscc}:{key}";
+        var bodyHash = IdempotencyKeys.BodyHash(body!);
+        if (keyProblem is null && await records.GetAsync(Scope, recordKey, ct) is { } earlier)
+        {
+            return Replay(JsonSerializer.Deserialize<KeyRecord>(earlier, JsonBody.Options)!, bodyHash);
+        }
+
+        var callId = IdempotencyKeys.CaseId(CallQueries.IdPrefix, recordKey);
+        var planned = planner.Plan(callId, uscc, call!, time.GetUtcNow());
+        if (!planned.Accepted || keyProblem is not null)
+        {
+            // Every problem at once: the header's among the body's.
+            var errors = new Dictionary<string, string[]>(planned.Errors);
+            if (keyProblem is not null) errors[IdempotencyKeys.Header] = [keyProblem];
+            return Results.ValidationProblem(errors, title: "呼叫有误 / The call has problems.", type: "https://approvals.example/problems/validation");
+        }
+        try
+        {
+            await engine.ScheduleNewOrchestrationInstanceAsync(CallOrchestrator.Name, planned.Plan, new StartOrchestrationOptions { InstanceId = callId }, ct);
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+            // A retry after a crash between scheduling and recording the key: the instance stands.
+        }
+        var (_, stored) = await records.TryAddAsync(Scope, recordKey, JsonSerializer.Serialize(new KeyRecord(bodyHash, callId), JsonBody.Options), ct);
+        return Replay(JsonSerializer.Deserialize<KeyRecord>(stored, JsonBody.Options)!, bodyHash);
+    }
+
+    private static IResult Replay(KeyRecord record, string bodyHash)
+    {
+        if (record.BodySha256 != bodyHash)
+        {
+            return Results.Problem("此 Idempotency-Key 已用于另一内容 / This Idempotency-Key was used with a different body; use a new key for a new call.",
+                statusCode: 422, title: "Idempotency-Key reused", type: "https://approvals.example/problems/idempotency-key-reused");
+        }
+        var uri = $"/api/calls/{record.CallId}";
+        return Results.Accepted(uri, new { callId = record.CallId, statusUri = uri });
+    }
+}

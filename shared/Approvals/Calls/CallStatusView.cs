@@ -1,0 +1,45 @@
+using Approvals.Applications;
+
+namespace Approvals.Calls;
+
+/// <summary>
+/// A call's published status (the orchestration's custom status, small): <see cref="Status"/> is registered, assigned,
+/// escalated (overdue, with the platform office), answered (waiting for the rating) or closed (销号); the current
+/// slip's deadline and light while an answer is awaited; every slip, escalation, explanation, answer and rating.
+/// </summary>
+public sealed record CallStatusView
+{
+    public required string CallId { get; init; }
+    public required string Uscc { get; init; }
+    public string? EnterpriseName { get; init; }
+    public required string Title { get; init; }
+    public required string Description { get; init; }
+    public string? Topic { get; init; }
+    public bool MajorUrgent { get; init; }
+    public required string Status { get; init; }
+    public required string Unit { get; init; }
+    public required string UnitName { get; init; }
+    public required string UnitChosenBy { get; init; }
+    public int Round { get; init; } = 1;
+    public DateTimeOffset? DueAt { get; init; }
+    public bool Provisional { get; init; }
+
+    /// <summary>green, yellow or red while an answer is awaited; null otherwise.</summary>
+    public string? Light { get; init; }
+
+    /// <summary>While answered: the end of the rating period, after which the call closes with its answer.</summary>
+    public DateTimeOffset? RateBy { get; init; }
+
+    public required DateTimeOffset RegisteredAt { get; init; }
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>Why it closed: rated-satisfied, or rating-period-ended.</summary>
+    public string? ClosedHow { get; init; }
+
+    public IReadOnlyList<AssignmentSlip> Slips { get; init; } = [];
+    public IReadOnlyList<EscalationView> Escalations { get; init; } = [];
+    public IReadOnlyList<ExplanationView> Explanations { get; init; } = [];
+    public IReadOnlyList<CallAnswerView> Answers { get; init; } = [];
+    public IReadOnlyList<CallRatingView> Ratings { get; init; } = [];
+    public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
+}
