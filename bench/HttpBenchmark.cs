@@ -150,7 +150,6 @@ internal static class HttpBenchmark
         process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) Console.Error.WriteLine($"app: {line}"); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => { if (!process.HasExited) process.Kill(entireProcessTree: true); };
         return process;
     }
 
