@@ -14,6 +14,7 @@ public static class FunctionAppServices
         services.AddOptions<ClockOptions>().Bind(configuration.GetSection(ClockOptions.Section));
         services.AddCallerAuthentication(configuration);
         services.AddSingleton<HttpCall>();
+        services.AddSingleton<KeyedStarts>();
         services.AddTransient<ActivityRunner>();
         services.AddSingleton(sp => new Portal.PortalFiles(new Portal.PortalSignIn(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>())));
         services.AddApprovals(configuration);

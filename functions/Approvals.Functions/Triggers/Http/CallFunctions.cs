@@ -1,14 +1,10 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Approvals.Calls;
 using Approvals.Functions.Http;
 using Approvals.Functions.Identity;
 using Approvals.Functions.Problems;
 using Approvals.Orchestrations;
-using Approvals.Stores;
-using DurableTask.Core.Exceptions;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
 namespace Approvals.Functions.Triggers.Http;
@@ -18,13 +14,11 @@ namespace Approvals.Functions.Triggers.Http;
 /// <c>Idempotency-Key</c>), see who must answer by when, list its calls, and rate the answer (satisfied closes it,
 /// unsatisfied reopens it; 409 before an answer was shown).
 /// </summary>
-public sealed class CallFunctions(HttpCall http, CallPlanner planner, CallCommands commands, CallQueries queries, IKeyedRecords records, DurableTaskClient engine, TimeProvider time)
+public sealed class CallFunctions(HttpCall http, CallPlanner planner, CallCommands commands, CallQueries queries, KeyedStarts starts, TimeProvider time)
 {
     public const string Scope = "calls";
 
     public const int MaxBodyBytes = 16 * 1024;
-
-    private sealed record KeyRecord(string BodySha256, string CallId);
 
     public sealed record RatingBody(string? Rating, string? Comment);
 
@@ -84,10 +78,7 @@ public sealed class CallFunctions(HttpCall http, CallPlanner planner, CallComman
         var keyProblem = IdempotencyKeys.Problem(key);
         var recordKey = $"{uscc}:{key}";
         var bodyHash = IdempotencyKeys.BodyHash(body!);
-        if (keyProblem is null && await records.GetAsync(Scope, recordKey, ct) is { } earlier)
-        {
-            return Replay(JsonSerializer.Deserialize<KeyRecord>(earlier, JsonBody.Options)!, bodyHash);
-        }
+        if (keyProblem is null && await starts.ReplayAsync(Scope, recordKey, bodyHash, Accepted, ct) is { } earlier) return earlier;
 
         var callId = IdempotencyKeys.CaseId(CallQueries.IdPrefix, recordKey);
         var planned = planner.Plan(callId, uscc, call!, time.GetUtcNow());
@@ -98,26 +89,12 @@ public sealed class CallFunctions(HttpCall http, CallPlanner planner, CallComman
             if (keyProblem is not null) errors[IdempotencyKeys.Header] = [keyProblem];
             return Results.ValidationProblem(errors, title: "呼叫有误 / The call has problems.", type: "https://approvals.example/problems/validation");
         }
-        try
-        {
-            await engine.ScheduleNewOrchestrationInstanceAsync(CallOrchestrator.Name, planned.Plan, new StartOrchestrationOptions { InstanceId = callId }, ct);
-        }
-        catch (OrchestrationAlreadyExistsException)
-        {
-            // A retry after a crash between scheduling and recording the key: the instance stands.
-        }
-        var (_, stored) = await records.TryAddAsync(Scope, recordKey, JsonSerializer.Serialize(new KeyRecord(bodyHash, callId), JsonBody.Options), ct);
-        return Replay(JsonSerializer.Deserialize<KeyRecord>(stored, JsonBody.Options)!, bodyHash);
+        return await starts.StartAsync(Scope, recordKey, bodyHash, callId, CallOrchestrator.Name, planned.Plan!, Accepted, ct);
     }
 
-    private static IResult Replay(KeyRecord record, string bodyHash)
+    private static IResult Accepted(string callId)
     {
-        if (record.BodySha256 != bodyHash)
-        {
-            return Results.Problem("此 Idempotency-Key 已用于另一内容 / This Idempotency-Key was used with a different body; use a new key for a new call.",
-                statusCode: 422, title: "Idempotency-Key reused", type: "https://approvals.example/problems/idempotency-key-reused");
-        }
-        var uri = $"/api/calls/{record.CallId}";
-        return Results.Accepted(uri, new { callId = record.CallId, statusUri = uri });
+        var uri = $"/api/calls/{callId}";
+        return Results.Accepted(uri, new { callId, statusUri = uri });
     }
 }

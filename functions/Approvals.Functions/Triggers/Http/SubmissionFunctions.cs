@@ -1,16 +1,12 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Approvals.Functions.Http;
 using Approvals.Functions.Identity;
 using Approvals.Functions.Problems;
 using Approvals.Intake;
 using Approvals.Orchestrations;
-using Approvals.Stores;
-using DurableTask.Core.Exceptions;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
 namespace Approvals.Functions.Triggers.Http;
@@ -20,7 +16,7 @@ namespace Approvals.Functions.Triggers.Http;
 /// <c>Idempotency-Key</c> makes a retry safe: the same key and body give the same answer, and the application id is
 /// derived from the applicant and the key alone, so a retry after a crash or after midnight lands on the same instance.
 /// </summary>
-public sealed class SubmissionFunctions(HttpCall http, IntakePlanner intake, IKeyedRecords records, DurableTaskClient engine)
+public sealed class SubmissionFunctions(HttpCall http, IntakePlanner intake, KeyedStarts starts)
 {
     public const string Scope = "submissions";
 
@@ -28,8 +24,6 @@ public sealed class SubmissionFunctions(HttpCall http, IntakePlanner intake, IKe
     public const int MaxBodyBytes = 256 * 1024;
 
     public const int MaxKeyLength = 200;
-
-    private sealed record KeyRecord(string BodySha256, string ApplicationId);
 
     [Function("SubmitApplication")]
     public Task<IResult> Submit(
@@ -51,10 +45,7 @@ public sealed class SubmissionFunctions(HttpCall http, IntakePlanner intake, IKe
             : null;
         var recordKey = $"{uscc}:{key}";
         var bodyHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body!)));
-        if (keyProblem is null && await records.GetAsync(Scope, recordKey, ct) is { } earlier)
-        {
-            return Replay(JsonSerializer.Deserialize<KeyRecord>(earlier, JsonBody.Options)!, bodyHash);
-        }
+        if (keyProblem is null && await starts.ReplayAsync(Scope, recordKey, bodyHash, Accepted, ct) is { } earlier) return earlier;
 
         var applicationId = SubmissionIds.ForKey(uscc, key);
         var decision = await intake.PlanAsync(applicationId, submission!, uscc, ct);
@@ -66,29 +57,14 @@ public sealed class SubmissionFunctions(HttpCall http, IntakePlanner intake, IKe
             return Results.ValidationProblem(errors, title: "The submission has problems.", type: "https://approvals.example/problems/validation",
                 extensions: new Dictionary<string, object?> { ["riskLevel"] = decision.Risk?.Level, ["creditGrade"] = decision.Credit?.Grade });
         }
-        try
-        {
-            await engine.ScheduleNewOrchestrationInstanceAsync(
-                decision.JointPlan is null ? CommitmentApprovalOrchestrator.Name : JointAcceptanceOrchestrator.Name,
-                (object?)decision.JointPlan ?? decision.Plan,
-                new StartOrchestrationOptions { InstanceId = applicationId }, ct);
-        }
-        catch (OrchestrationAlreadyExistsException)
-        {
-            // A retry after a crash between scheduling and recording the key: the instance stands.
-        }
-        var (_, stored) = await records.TryAddAsync(Scope, recordKey, JsonSerializer.Serialize(new KeyRecord(bodyHash, applicationId), JsonBody.Options), ct);
-        return Replay(JsonSerializer.Deserialize<KeyRecord>(stored, JsonBody.Options)!, bodyHash);
+        return await starts.StartAsync(Scope, recordKey, bodyHash, applicationId,
+            decision.JointPlan is null ? CommitmentApprovalOrchestrator.Name : JointAcceptanceOrchestrator.Name,
+            (object?)decision.JointPlan ?? decision.Plan!, Accepted, ct);
     }
 
-    private static IResult Replay(KeyRecord record, string bodyHash)
+    private static IResult Accepted(string applicationId)
     {
-        if (record.BodySha256 != bodyHash)
-        {
-            return Results.Problem("This Idempotency-Key was used with a different body; use a new key for a new submission.",
-                statusCode: 422, title: "Idempotency-Key reused", type: "https://approvals.example/problems/idempotency-key-reused");
-        }
-        var uri = $"/api/applications/{record.ApplicationId}";
-        return Results.Accepted(uri, new { applicationId = record.ApplicationId, statusUri = uri });
+        var uri = $"/api/applications/{applicationId}";
+        return Results.Accepted(uri, new { applicationId, statusUri = uri });
     }
 }
