@@ -105,8 +105,8 @@ public static class AppHost
     }
 
     /// <summary>
-    /// Creates the engine's tables before anything is served. A store that cannot be reached is logged in one line
-    /// and left to the worker, which keeps retrying; /api/health says what is wrong meanwhile.
+    /// Creates the engine's tables before anything is served. A store that cannot be reached is left to the worker,
+    /// which logs it once and keeps retrying; /api/health says what is wrong meanwhile.
     /// </summary>
     private sealed class EngineInitializer(IOrchestrationStore store, ILogger<EngineInitializer> logger) : IHostedService
     {
@@ -118,7 +118,8 @@ public static class AppHost
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogError("Storage is not reachable: {Problem}. The app starts anyway and keeps retrying; see /api/health", ex.GetBaseException().Message);
+                // The worker logs the failure itself and keeps retrying; this would only repeat it.
+                logger.LogDebug("The engine's store did not open at startup: {Problem}", ex.GetBaseException().Message);
             }
         }
 

@@ -62,6 +62,9 @@ public static class ApprovalServices
 
     private static void AddEmbeddedStores(IServiceCollection services)
     {
+        services.AddSingleton<DataFolderWatch>();
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<DataFolderWatch>());
+        services.AddSingleton<IHealthProbe>(sp => sp.GetRequiredService<DataFolderWatch>());
         services.AddSingleton<IMaterialStore>(sp => new FolderMaterialStore(Path.Combine(StoragePath(sp), "materials"), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ICreditLedger>(sp => new SqliteCreditLedger(Path.Combine(StoragePath(sp), "credit.db")));
         services.AddSingleton<ICertificateStore>(sp => new SqliteCertificateStore(sp.GetRequiredService<EmbeddedDatabase>()));

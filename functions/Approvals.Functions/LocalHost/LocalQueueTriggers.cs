@@ -64,11 +64,15 @@ public sealed class LocalQueueTriggers(IReadOnlyList<LocalFunction> functions, E
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var failing = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (await DrainOnceAsync(stoppingToken) == 0) await Task.Delay(TimeSpan.FromMilliseconds(200), stoppingToken);
+                var handled = await DrainOnceAsync(stoppingToken);
+                if (failing) logger.LogWarning("The local queue triggers read the embedded queue again");
+                failing = false;
+                if (handled == 0) await Task.Delay(TimeSpan.FromMilliseconds(200), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -76,7 +80,9 @@ public sealed class LocalQueueTriggers(IReadOnlyList<LocalFunction> functions, E
             }
             catch (Exception ex)
             {
-                logger.LogError("The local queue triggers cannot read the embedded queue: {Problem}; retrying", ex.GetBaseException().Message);
+                // One line when the queue stops answering, not one a second while it stays so.
+                logger.Log(failing ? LogLevel.Debug : LogLevel.Error, "The local queue triggers cannot read the embedded queue: {Problem}; retrying every second", ex.GetBaseException().Message);
+                failing = true;
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
             }
         }

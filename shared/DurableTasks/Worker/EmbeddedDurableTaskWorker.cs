@@ -79,14 +79,18 @@ public sealed class EmbeddedDurableTaskWorker : BackgroundService
             try
             {
                 await store.InitializeAsync(stoppingToken);
-                if (attempt > 1) logger.LogInformation("The durable store answered after {Attempts} attempts", attempt);
+                if (attempt > 1) logger.LogWarning("The durable store answered after {Attempts} attempts", attempt);
                 return;
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested && ex is not InvalidOperationException)
             {
-                var wait = TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(attempt, 5)));
-                logger.LogError("The durable store cannot be opened ({Problem}); retrying in {Wait}", ex.GetBaseException().Message, wait);
-                await Task.Delay(wait, stoppingToken);
+                var wait = TimeSpan.FromSeconds(Math.Min(10, 1 << Math.Min(attempt, 4)));
+                // One error when the store cannot be opened; the retries that follow are debug lines.
+                logger.Log(attempt == 1 ? LogLevel.Error : LogLevel.Debug, "The durable store cannot be opened ({Problem}); retrying in {Wait}", ex.GetBaseException().Message, wait);
+                // A write that opened the store meanwhile (a client call) pulses the signal: start then, not at the next try.
+                var pulse = store.Signal.Next;
+                await Task.WhenAny(Task.Delay(wait, stoppingToken), pulse);
+                stoppingToken.ThrowIfCancellationRequested();
             }
         }
     }

@@ -126,7 +126,11 @@ public sealed class AppProcess : IDisposable
 
     public void Dispose()
     {
-        if (process is { HasExited: false }) process.Kill(entireProcessTree: true);
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
         process?.Dispose();
     }
 }

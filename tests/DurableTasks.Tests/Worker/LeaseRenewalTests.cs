@@ -18,7 +18,7 @@ public sealed class LeaseRenewalTests
             .AddActivityFunc<object?, string>("Slow", (_, _) => activity())
             .AddOrchestratorFunc<object?, string>("Job", (ctx, _) => ctx.CallActivityAsync<string>("Slow"))),
         new ServiceCollection().BuildServiceProvider(),
-        new EmbeddedWorkerOptions { MaxPollInterval = TimeSpan.FromMilliseconds(20), ActivityLease = TimeSpan.FromMilliseconds(300), OrchestrationLease = TimeSpan.FromMilliseconds(300) },
+        new EmbeddedWorkerOptions { MaxPollInterval = TimeSpan.FromMilliseconds(20), ActivityLease = TimeSpan.FromMilliseconds(1500), OrchestrationLease = TimeSpan.FromMilliseconds(1500) },
         h.Time);
 
     [Fact]
@@ -27,16 +27,22 @@ public sealed class LeaseRenewalTests
         await using var h = await EngineHarness.StartAsync(_ => { });
         await h.Worker.StopAsync(CancellationToken.None);
         var runs = 0;
+        var warm = false;
         async Task<string> Slow()
         {
+            if (!warm) return "warm";
             Interlocked.Increment(ref runs);
-            await Task.Delay(TimeSpan.FromMilliseconds(1500));
+            await Task.Delay(TimeSpan.FromMilliseconds(4000));
             return "done";
         }
         using var first = Worker(h, Slow);
         using var second = Worker(h, Slow);
         await first.StartAsync(CancellationToken.None);
         await second.StartAsync(CancellationToken.None);
+        // A first job warms the runtime up. The lease is short (1.5 s, renewed every 0.5 s) but not shorter: on 2 cores
+        // two workers' polling has been seen to starve the thread pool for up to 0.8 s (the default lease is 6 s).
+        await h.Client.WaitForInstanceCompletionAsync(await h.Client.ScheduleNewOrchestrationInstanceAsync("Job"), true, EngineHarness.Timeout());
+        warm = true;
         var id = await h.Client.ScheduleNewOrchestrationInstanceAsync("Job");
         var done = await h.Client.WaitForInstanceCompletionAsync(id, true, EngineHarness.Timeout());
         await first.StopAsync(CancellationToken.None);

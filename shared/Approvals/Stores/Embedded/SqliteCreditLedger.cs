@@ -6,25 +6,16 @@ namespace Approvals.Stores.Embedded;
 /// The credit ledger in the embedded SQLite file. An append reads the chain's head and inserts the next
 /// record in one IMMEDIATE transaction; the (uscc, sequence) key makes a fork impossible even across processes.
 /// </summary>
-public sealed class SqliteCreditLedger : ICreditLedger
+public sealed class SqliteCreditLedger(string databasePath) : ICreditLedger
 {
-    private readonly string connectionString;
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS credit_records (
+            uscc TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL, occurred_at INTEGER NOT NULL,
+            reference TEXT NOT NULL, details TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL,
+            PRIMARY KEY (uscc, seq)) WITHOUT ROWID;
+        """;
 
-    public SqliteCreditLedger(string databasePath)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
-        connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true, DefaultTimeout = 30 }.ToString();
-        using var connection = Open();
-        using var create = connection.CreateCommand();
-        create.CommandText = """
-            PRAGMA journal_mode = WAL;
-            CREATE TABLE IF NOT EXISTS credit_records (
-                uscc TEXT NOT NULL, seq INTEGER NOT NULL, kind TEXT NOT NULL, occurred_at INTEGER NOT NULL,
-                reference TEXT NOT NULL, details TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL,
-                PRIMARY KEY (uscc, seq)) WITHOUT ROWID;
-            """;
-        create.ExecuteNonQuery();
-    }
+    private readonly SqliteFile file = new(databasePath, Schema);
 
     public Task<CreditLedgerRecord> AppendAsync(string uscc, CreditLedgerEntry entry, CancellationToken cancellationToken = default)
     {
@@ -89,15 +80,5 @@ public sealed class SqliteCreditLedger : ICreditLedger
         update.ExecuteNonQuery();
     }
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(connectionString);
-        connection.Open();
-        using var pragma = connection.CreateCommand();
-        // WAL with synchronous NORMAL: a commit survives the process being killed (only an OS crash can lose the last
-        // ones), and a write holds the lock for far less than an fsync, so concurrent writers rarely wait.
-        pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 30000;";
-        pragma.ExecuteNonQuery();
-        return connection;
-    }
+    private SqliteConnection Open() => file.Open();
 }

@@ -23,6 +23,7 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
     private Task? writeLoop;
     private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
     private SqliteConnection? writer;
+    private volatile bool disposed;
 
     /// <param name="options">Where the file is.</param>
     /// <param name="timeProvider">Business time: timers, timestamps, creation dates (a virtual clock in Development).</param>
@@ -32,8 +33,6 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
         this.options = options;
         this.timeProvider = timeProvider ?? TimeProvider.System;
         this.wallClock = wallClock ?? TimeProvider.System;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(options.DatabasePath));
-        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
         connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = options.DatabasePath,
@@ -50,6 +49,10 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
         try
         {
             if (writer is not null) return;
+            // The folder is created here rather than in the constructor, so a folder that cannot be written yet fails
+            // this call (which the worker retries) instead of the host's startup.
+            var folder = Path.GetDirectoryName(Path.GetFullPath(options.DatabasePath));
+            if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
             var connection = Open();
             using (var version = connection.CreateCommand())
             {
@@ -82,6 +85,7 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
 
     public async ValueTask DisposeAsync()
     {
+        disposed = true;
         writes.Writer.TryComplete();
         if (writeLoop is not null) await writeLoop;
         await writeGate.WaitAsync();
@@ -179,7 +183,9 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
     /// </summary>
     private async Task<T> WriteAsync<T>(Func<SqliteTransaction, T> work, CancellationToken cancellationToken, bool signal = true)
     {
-        if (writer is null) throw new InvalidOperationException("The SQLite store is not initialized: call InitializeAsync first.");
+        // A store whose file could not be opened at startup tries again on the first write, and fails it with the
+        // file's own error while it still cannot.
+        if (writer is null && !disposed) await InitializeAsync(cancellationToken);
         var pending = new PendingWrite<T>(work, signal, cancellationToken);
         if (!writes.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(SqliteOrchestrationStore));
         return await pending.Task;
