@@ -31,7 +31,7 @@ public sealed class ApplicationCommands(DurableTaskClient client, IKeyedRecords 
     /// decision is raised, then the command waits (bounded) until the orchestration has accepted or refused it, so a
     /// second decision is refused even while the published status still shows the task pending (issue 14, defect 2).
     /// </summary>
-    public async Task<CommandResult> DecideAsync(string applicationId, DepartmentDecision decision, string callerDepartment, CancellationToken cancellationToken = default)
+    public async Task<CommandResult> DecideAsync(string applicationId, DepartmentDecision decision, string callerDepartment, CancellationToken cancellationToken = default, int? round = null)
     {
         if (decision.Decision is not ("approve" or "reject" or "corrections"))
         {
@@ -69,6 +69,8 @@ public sealed class ApplicationCommands(DurableTaskClient client, IKeyedRecords 
         }
 
         var sent = decision with { Department = task.Department, Item = task.Item };
+        // round: the review round the department decided, when it says so (the task's round in the status).
+        if (RoundProblem(view, task, sent, round) is { } roundProblem) return new(CommandOutcome.Conflict, roundProblem);
         sent = sent with { MessageId = sent.MessageId is { Length: > 0 } id ? id : DecisionIdentity.DerivedMessageId(applicationId, sent, task.Round) };
         var known = view.DecisionAnswers.LastOrDefault(a => a.MessageId == sent.MessageId && string.Equals(a.Department, sent.Department, StringComparison.OrdinalIgnoreCase));
         if (known is not null && known.Outcome != DecisionAnswer.Refused)
@@ -93,6 +95,26 @@ public sealed class ApplicationCommands(DurableTaskClient client, IKeyedRecords 
             DecisionAnswer.Duplicate => await RememberedAsync(sent, applicationId, CommandOutcome.Duplicate, answer.Reason, cancellationToken),
             _ => new(CommandOutcome.Conflict, answer.Reason),
         };
+    }
+
+    /// <summary>
+    /// A decision that names a round that is over, or that comes without a message id or round and repeats word for
+    /// word what the department decided in an earlier round (a client retrying after the applicant resubmitted), is
+    /// refused: applied to the current round it would decide corrected materials no one reviewed.
+    /// </summary>
+    private static string? RoundProblem(ApplicationStatusView view, TaskView task, DepartmentDecision sent, int? round)
+    {
+        if (round is { } named)
+        {
+            return named == task.Round ? null
+                : $"第 {named} 轮审查已结束，当前为第 {task.Round} 轮 / round {named} of {task.Item} is over; the task is in round {task.Round}: review the corrected materials and decide round {task.Round}";
+        }
+        if (sent.MessageId is { Length: > 0 } || task.Round == 1) return null;
+        var fingerprint = DecisionIdentity.Fingerprint(sent);
+        var earlier = view.DecisionAnswers.LastOrDefault(a => a.Outcome == DecisionAnswer.Accepted && a.Round < task.Round && a.Fingerprint == fingerprint
+            && string.Equals(a.Department, task.Department, StringComparison.OrdinalIgnoreCase) && string.Equals(a.Item, task.Item, StringComparison.OrdinalIgnoreCase));
+        return earlier is null ? null
+            : $"与第 {earlier.Round} 轮的决定完全相同，可能是重试；如确为第 {task.Round} 轮的决定，请注明 round 或 messageId / identical to the round {earlier.Round} decision, so it may be a retry of it; to decide round {task.Round}, send \"round\": {task.Round} or a messageId";
     }
 
     /// <summary>How long a decision waits for the orchestration's answer unless the constructor says otherwise.</summary>

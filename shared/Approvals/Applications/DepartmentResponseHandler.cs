@@ -17,7 +17,7 @@ public sealed class DepartmentResponseHandler(ApplicationCommands commands, IDea
     /// <summary>The outcome of one message: applied, a duplicate, or dead-lettered with the reason.</summary>
     public sealed record Outcome(string Result, string Reason);
 
-    private sealed record Message(string? MessageId, string? ApplicationId, string? Department, string? Item, string? Decision, string? Opinion, string? Reviewer, DateTimeOffset? DecidedAt);
+    private sealed record Message(string? MessageId, string? ApplicationId, string? Department, string? Item, string? Decision, string? Opinion, string? Reviewer, DateTimeOffset? DecidedAt, int? Round = null);
 
     public async Task<Outcome> HandleAsync(string body, string? transportMessageId = null, CancellationToken cancellationToken = default)
     {
@@ -39,13 +39,14 @@ public sealed class DepartmentResponseHandler(ApplicationCommands commands, IDea
             if (string.IsNullOrWhiteSpace(message.Department)) problems.Add("department is missing");
             if (string.IsNullOrWhiteSpace(message.Item)) problems.Add("item is missing");
             if (message.Decision is not ("approve" or "reject" or "corrections")) problems.Add($"decision must be approve, reject or corrections, not '{message.Decision}'");
+            if (message.Round is < 1) problems.Add($"round starts at 1, not {message.Round}");
         }
         var messageId = message?.MessageId ?? transportMessageId ?? "(none)";
         if (problems.Count > 0) return await DeadLetterAsync(messageId, body, "malformed: " + string.Join("; ", problems), cancellationToken);
 
         var decision = new DepartmentDecision(message!.MessageId!, message.Department!, message.Item!, message.Decision!, message.Opinion, message.Reviewer,
             message.DecidedAt ?? timeProvider.GetUtcNow());
-        var result = await commands.DecideAsync(message.ApplicationId!, decision, message.Department!, cancellationToken);
+        var result = await commands.DecideAsync(message.ApplicationId!, decision, message.Department!, cancellationToken, message.Round);
         return result.Outcome switch
         {
             CommandOutcome.Accepted => new Outcome("applied", result.Detail),

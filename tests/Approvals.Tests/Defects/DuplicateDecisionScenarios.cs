@@ -83,4 +83,29 @@ public sealed class DuplicateDecisionScenarios : IAsyncLifetime
         Assert.Equal(CommandOutcome.Accepted, first.Outcome);
         Assert.Equal(CommandOutcome.Duplicate, retry.Outcome);
     }
+
+    [Fact]
+    public async Task A_retry_without_message_id_that_arrives_after_the_resubmission_does_not_decide_the_corrected_materials()
+    {
+        var id = await h.SubmitAsync(h.Plan("APP-LATE-RETRY", [("HUD", "CP-PERMIT", 10)]));
+        await h.WaitForAsync(id, v => v.Tasks.Count == 1);
+        var corrections = new DepartmentDecision(null, "HUD", "CP-PERMIT", "corrections", "总平面图缺少尺寸 / site plan lacks dimensions", "王工", h.Clock.GetUtcNow());
+        Assert.Equal(CommandOutcome.Accepted, (await h.Commands.DecideAsync(id, corrections, "HUD")).Outcome);
+        await h.WaitForAsync(id, v => v.Status == "awaiting-corrections");
+        await h.ResubmitAsync(id);
+        await h.WaitForAsync(id, v => v.Status == "under-review" && v.Tasks.Any(t => t.Round == 2));
+
+        // The client's first call timed out; it sends the same body again, after the applicant has resubmitted.
+        var retry = await h.Commands.DecideAsync(id, corrections, "HUD");
+        var stale = await h.Commands.DecideAsync(id, corrections with { Decision = "approve", Opinion = "同意" }, "HUD", round: 1);
+        var meant = await h.Commands.DecideAsync(id, corrections with { Decision = "approve", Opinion = "同意" }, "HUD", round: 2);
+
+        Assert.Equal(CommandOutcome.Conflict, retry.Outcome);
+        Assert.Contains("may be a retry", retry.Detail);
+        Assert.Equal(CommandOutcome.Conflict, stale.Outcome);
+        Assert.Contains("round 1 of CP-PERMIT is over", stale.Detail);
+        Assert.Equal(CommandOutcome.Accepted, meant.Outcome);
+        var view = await h.WaitForAsync(id, v => v.Tasks.Single(t => t.Round == 2).State != "pending");
+        Assert.Equal("approved", view.Tasks.Single(t => t.Round == 2).State);
+    }
 }

@@ -11,7 +11,8 @@ namespace Approvals.Functions.Triggers.Http;
 /// <summary>Departments (api.md): their inbox, decisions on their items, and commitment inspections.</summary>
 public sealed class DepartmentFunctions(HttpCall http, ApplicationCommands commands, ApplicationQueries queries, JointAcceptanceCommands joint, TimeProvider time)
 {
-    public sealed record DecisionBody(string? MessageId, string? ApplicationId, string? Department, string? Item, string? Decision, string? Opinion, string? Reviewer, DateTimeOffset? DecidedAt);
+    /// <summary>The queue message's fields, plus the optional <c>round</c> the decision is for (the task's round in the status).</summary>
+    public sealed record DecisionBody(string? MessageId, string? ApplicationId, string? Department, string? Item, string? Decision, string? Opinion, string? Reviewer, DateTimeOffset? DecidedAt, int? Round = null);
 
     public sealed record InspectionBody(string? ApplicationId, string? CommitmentId, string? Result, string? Findings);
 
@@ -49,10 +50,11 @@ public sealed class DepartmentFunctions(HttpCall http, ApplicationCommands comma
             if (string.IsNullOrWhiteSpace(body.Item)) problems.Add("item", "item is required.");
             if (body.Decision is not ("approve" or "reject" or "corrections")) problems.Add("decision", "decision must be approve, reject or corrections.");
             if (body.Department is { Length: > 0 } named && !string.Equals(named, dept, StringComparison.OrdinalIgnoreCase)) problems.Add("department", $"department must be {dept} (the path) or omitted.");
+            if (body.Round is < 1) problems.Add("round", "round 从 1 开始 / round starts at 1 (the task's round in the application's status).");
             if (problems.HasErrors) return problems.ToResult();
             var decision = new DepartmentDecision(body.MessageId, dept.ToUpperInvariant(), body.Item!, body.Decision!, body.Opinion,
                 body.Reviewer ?? user.Identity?.Name, body.DecidedAt ?? time.GetUtcNow());
-            return (await commands.DecideAsync(body.ApplicationId!, decision, dept, request.HttpContext.RequestAborted)).ToHttp();
+            return (await commands.DecideAsync(body.ApplicationId!, decision, dept, request.HttpContext.RequestAborted, body.Round)).ToHttp();
         });
 
     [Function("Inspect")]

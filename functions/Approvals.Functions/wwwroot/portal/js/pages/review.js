@@ -65,7 +65,7 @@ async function run(main) {
       const decision = form.querySelector("input[type=radio]:checked").value;
       try {
         await api(`/api/departments/${encodeURIComponent(dept)}/decisions`, { method: "POST",
-          body: { applicationId: a.applicationId, item: t.item, decision, opinion: opinion.value.trim(), reviewer: `${dept} portal` } });
+          body: { applicationId: a.applicationId, item: t.item, round: t.round, decision, opinion: opinion.value.trim(), reviewer: `${dept} portal` } });
         put(summary, h("p", { class: "ok", role: "status" }, bi("决定已提交", "Decision sent")));
         setTimeout(load, 800);
       } catch (error) { showProblem(form, summary, error); }
