@@ -24,7 +24,8 @@ public sealed class PackageLayoutTests : IDisposable
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
+        // A guard against a hung publish, not a timing: a cold publish on 2 busy cores has taken over 5 minutes.
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(12));
         Assert.True(process.ExitCode == 0, await stdout + await stderr);
 
         var app = Path.Combine(output, "app");
