@@ -48,6 +48,8 @@ public static class ApprovalServices
         services.AddSingleton<CallPlanner>();
         services.AddSingleton<CallCommands>();
         services.AddSingleton<CallQueries>();
+        services.AddSingleton(StagedPermits.StagedPermitPolicy.Embedded);
+        services.AddSingleton<StagedPermits.IProjectStageLookup, StagedPermits.EngineProjectStageLookup>();
         services.AddSingleton<IntakePlanner>();
         services.AddSingleton<ApplicationCommands>();
         services.AddSingleton<ApplicationQueries>();

@@ -46,6 +46,9 @@ public static class ApplicationResponses
         },
         timeline = v.Timeline.Select(e => new { at = Local(e.At), @event = e.Event }),
         commitmentLetterSha256 = v.CommitmentLetterHash,
+        stage = v.Stage is { } stage
+            ? new { code = stage.Code, order = stage.Order, of = stage.Of, name = stage.Name, nameEn = stage.NameEn, contractor = new { uscc = stage.ContractorUscc, name = stage.ContractorName } }
+            : null,
         steps = v.Steps.Select(st => new
         {
             name = st.Name,

@@ -255,5 +255,6 @@ public sealed class ApplicationCommands(DurableTaskClient client, IKeyedRecords 
         AcceptedAt = plan.AcceptedAt,
         Tasks = plan.Tasks.Select(t => new TaskView(t.Department, t.Item, "pending", t.DueAt, "green", null, t.Provisional)).ToList(),
         Timeline = [new TimelineEntry(plan.AcceptedAt, "application accepted")],
+        Stage = plan.Stage,
     };
 }

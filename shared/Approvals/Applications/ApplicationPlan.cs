@@ -31,6 +31,9 @@ public sealed record ApplicationPlan
 
     /// <summary>Seed of the reproducible sampling (双随机) recorded with the plan.</summary>
     public string SamplingSeed { get; init; } = "";
+
+    /// <summary>Staged construction permit (分段办理施工许可) only: the stage applied for and the general contractor.</summary>
+    public StagedPermits.PermitStageView? Stage { get; init; }
 }
 
 /// <summary>An item and its display name.</summary>

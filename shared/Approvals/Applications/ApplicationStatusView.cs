@@ -42,6 +42,9 @@ public sealed record ApplicationStatusView
 
     /// <summary>Joint acceptance only: stages, unit, time plan, certificate numbers, earlier commitments, reason.</summary>
     public JointAcceptanceView? JointAcceptance { get; init; }
+
+    /// <summary>Staged construction permit (分段办理施工许可) only: the stage it covers and the general contractor.</summary>
+    public StagedPermits.PermitStageView? Stage { get; init; }
 }
 
 /// <summary>A department task with its light (亮灯): green in time, yellow close to the limit, red overdue.</summary>

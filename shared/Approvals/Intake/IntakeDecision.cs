@@ -16,5 +16,8 @@ public sealed record IntakeDecision(
     /// <summary>The plan of a joint acceptance (竣工联合验收) submission; <see cref="Plan"/> is null then.</summary>
     public JointAcceptancePlan? JointPlan { get; init; }
 
-    public bool Accepted => (Plan is not null || JointPlan is not null) && Errors.Count == 0;
+    /// <summary>Why the project's state refuses a well-formed submission (a staged permit out of order): a 409.</summary>
+    public string? Conflict { get; init; }
+
+    public bool Accepted => (Plan is not null || JointPlan is not null) && Errors.Count == 0 && Conflict is null;
 }

@@ -2,6 +2,7 @@ using Approvals.Activities;
 using Approvals.Applications;
 using Approvals.Catalog;
 using Approvals.JointAcceptance;
+using Approvals.StagedPermits;
 using Approvals.Stores;
 
 namespace Approvals.Intake;
@@ -20,8 +21,12 @@ public sealed class IntakePlanner(
     IMaterialStore materials,
     TimeProvider timeProvider,
     JointAcceptancePlanner jointPlanner,
-    IProjectCommitmentLookup earlierCommitments)
+    IProjectCommitmentLookup earlierCommitments,
+    IProjectStageLookup? earlierStages = null,
+    StagedPermitPolicy? stagedPermits = null)
 {
+    private readonly StagedPermitPolicy staging = stagedPermits ?? StagedPermitPolicy.Embedded;
+
     private readonly RiskGrader risk = new(policy.Risk);
     private readonly CreditAssessor assessor = new(policy.Credit);
 
@@ -34,16 +39,30 @@ public sealed class IntakePlanner(
     {
         var problems = new IntakeProblems();
         SubmissionShape.Check(submission, callerUscc, problems);
+        var stage = submission.Procedure == StagedPermitPolicy.Procedure ? StagedPermitRules.CheckShape(submission, staging, problems) : null;
+        if (submission.Procedure != StagedPermitPolicy.Procedure && submission.Stage is not null)
+        {
+            problems.Add("stage", $"stage applies to procedure {StagedPermitPolicy.Procedure} only.");
+        }
+        var stageMaterials = stage?.Stage.Materials ?? [];
         var items = ChosenItems(submission, problems);
 
         var uscc = submission.Applicant?.Uscc ?? "";
         var standing = problems.Has("applicant.uscc") ? null : await StandingAsync(uscc, cancellationToken);
         var assessment = problems.Has("project.type") || submission.Project is null ? null : risk.Grade(submission.Project);
-        await CheckMaterialsAsync(submission, items, uscc, problems, cancellationToken);
+        await CheckMaterialsAsync(submission, items, stageMaterials, uscc, problems, cancellationToken);
         var commitments = PlanCommitments(submission, items, standing, problems);
-        CheckCompleteness(submission, items, commitments, problems);
+        CheckCompleteness(submission, items, stageMaterials, problems);
 
         if (problems.Any || standing is null || assessment is null) return new(null, problems.ToDictionary(), assessment, standing);
+        if (stage is { } staged)
+        {
+            var earlier = earlierStages is null ? [] : await earlierStages.FindAsync(submission.Project!.Code!, cancellationToken);
+            if (StagedPermitRules.Conflict(staging, staged.Stage, staged.Order, submission.Contractor!.Uscc!, earlier) is { } conflict)
+            {
+                return new(null, problems.ToDictionary(), assessment, standing) { Conflict = conflict };
+            }
+        }
 
         var now = timeProvider.GetUtcNow();
         if (submission.Procedure == SubmissionShape.JointAcceptance)
@@ -58,14 +77,20 @@ public sealed class IntakePlanner(
             ApplicantName = submission.Applicant!.Name!,
             ProjectCode = submission.Project!.Code!,
             ProjectName = submission.Project.Name!,
-            Procedure = SubmissionShape.CommitmentApproval,
+            Procedure = stage is null ? SubmissionShape.CommitmentApproval : StagedPermitPolicy.Procedure,
             RiskLevel = assessment.Level,
             AcceptedAt = now,
-            Tasks = items.Where(i => !i.AutoApprove).Select(i => Task(i, now)).ToList(),
+            Tasks = items.Where(i => !i.AutoApprove).Select(i => Task(i, now)).Select(t => stage is { } st && t.Item == staging.Item
+                ? t with { ItemName = StagedPermitRules.PermitName(t.ItemName, staging, st.Stage, st.Order) }
+                : t).ToList(),
             UnattendedItems = items.Where(i => i.AutoApprove).Select(i => new PlannedItem(i.Code, i.Name, i.Department)).ToList(),
             Commitments = commitments.Select((c, n) => Sample(c, $"{applicationId}-C{n + 1}", assessment.Level, standing, seed)).ToList(),
             CorrectionPeriodWorkingDays = policy.CorrectionPeriodWorkingDays,
             SamplingSeed = seed,
+            Stage = stage is { } chosen
+                ? new PermitStageView(chosen.Stage.Code, chosen.Order, staging.Stages.Count, chosen.Stage.Name, chosen.Stage.NameEn,
+                    Identity.Uscc.TryParse(submission.Contractor!.Uscc, out var contractor, out _) ? contractor.Value : submission.Contractor.Uscc!, submission.Contractor.Name!.Trim())
+                : null,
         };
         return new(plan, problems.ToDictionary(), assessment, standing);
     }
@@ -128,7 +153,7 @@ public sealed class IntakePlanner(
         return chosen;
     }
 
-    private async Task CheckMaterialsAsync(Submission submission, List<CatalogItem> items, string uscc, IntakeProblems problems, CancellationToken cancellationToken)
+    private async Task CheckMaterialsAsync(Submission submission, List<CatalogItem> items, IReadOnlyList<StageMaterial> stageMaterials, string uscc, IntakeProblems problems, CancellationToken cancellationToken)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var list = submission.Materials ?? [];
@@ -136,7 +161,7 @@ public sealed class IntakePlanner(
         {
             if (list[i] is not { MaterialCode: { Length: > 0 } code } m) continue;
             if (!seen.Add(code)) problems.Add($"materials[{i}].materialCode", $"{code} is given twice.");
-            else if (!items.Any(it => it.Material(code) is not null)) problems.Add($"materials[{i}].materialCode", $"none of the chosen items asks for {code}.");
+            else if (!items.Any(it => it.Material(code) is not null) && stageMaterials.All(sm => sm.Code != code)) problems.Add($"materials[{i}].materialCode", $"none of the chosen items asks for {code}.");
             if (SubmissionShape.IsSha256(m.MaterialId) && uscc.Length > 0 && !await materials.IsOwnedByAsync(m.MaterialId!, uscc, cancellationToken))
             {
                 problems.Add($"materials[{i}].materialId", $"no material {m.MaterialId![..12]}… was uploaded by this applicant (POST /api/materials first).");
@@ -187,7 +212,7 @@ public sealed class IntakePlanner(
         return drafts;
     }
 
-    private static void CheckCompleteness(Submission submission, List<CatalogItem> items, List<DraftCommitment> commitments, IntakeProblems problems)
+    private static void CheckCompleteness(Submission submission, List<CatalogItem> items, IReadOnlyList<StageMaterial> stageMaterials, IntakeProblems problems)
     {
         var covered = (submission.Materials ?? []).Select(m => m?.MaterialCode).OfType<string>()
             .Concat((submission.Commitments ?? []).Select(c => c?.MaterialCode).OfType<string>())
@@ -199,6 +224,11 @@ public sealed class IntakePlanner(
                 var how = item.CommitmentAllowed && material.Commitable ? "upload it or commit to it" : material.Key ? "upload it (key material)" : "upload it";
                 problems.Add("materials", $"{material.Code} ({material.Name}) is required by {item.Code}: {how}.");
             }
+        }
+        var provided = (submission.Materials ?? []).Select(m => m?.MaterialCode).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var material in stageMaterials.Where(m => !provided.Contains(m.Code)))
+        {
+            problems.Add("materials", $"{material.Code} ({material.Name}) is required by the stage {submission.Stage}: upload it.");
         }
     }
 

@@ -19,6 +19,12 @@ public sealed record Submission
 
     /// <summary>Joint acceptance only: a unit of the project with independent use, accepted on its own.</summary>
     public string? Unit { get; init; }
+
+    /// <summary>Staged permit only (分段办理施工许可): <c>foundation-pit</c>, <c>basement</c> or <c>above-ground</c>.</summary>
+    public string? Stage { get; init; }
+
+    /// <summary>Staged permit only: the general contractor (施工总承包单位), fixed before the first stage.</summary>
+    public ApplicantInput? Contractor { get; init; }
 }
 
 /// <summary>The applicant (建设单位) by its unified social credit code.</summary>

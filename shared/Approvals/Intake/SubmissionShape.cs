@@ -41,9 +41,9 @@ internal static class SubmissionShape
             }
         }
 
-        if (s.Procedure is not (CommitmentApproval or JointAcceptance))
+        if (s.Procedure is not (CommitmentApproval or JointAcceptance or StagedPermits.StagedPermitPolicy.Procedure))
         {
-            problems.Add("procedure", $"procedure must be {CommitmentApproval} or {JointAcceptance}.");
+            problems.Add("procedure", $"procedure must be {CommitmentApproval}, {JointAcceptance} or {StagedPermits.StagedPermitPolicy.Procedure}.");
         }
         if (s.Procedure == JointAcceptance && !Stages.Contains(s.AcceptanceStages ?? ""))
         {

@@ -154,6 +154,7 @@ internal sealed partial class ApprovalRun(TaskOrchestrationContext context, Appl
             Timeline = timeline.ToList(),
             CommitmentLetterHash = letterHash,
             DecisionAnswers = answers.ToList(),
+            Stage = plan.Stage,
         };
         context.SetCustomStatus(view);
         return view;

@@ -8,8 +8,26 @@ using Microsoft.Azure.Functions.Worker;
 namespace Approvals.Functions.Triggers.Http;
 
 /// <summary>Public catalog (事项清单), policy numbers and smart guidance (智能导办).</summary>
-public sealed class CatalogFunctions(HttpCall http, ItemCatalog catalog, IntakePolicy intake, JointAcceptancePolicy jointAcceptance, SmartGuide guide)
+public sealed class CatalogFunctions(HttpCall http, ItemCatalog catalog, IntakePolicy intake, JointAcceptancePolicy jointAcceptance, SmartGuide guide,
+    Approvals.StagedPermits.StagedPermitPolicy stagedPermits)
 {
+    /// <summary>The stages of a staged construction permit (分段办理施工许可), in order, with the materials each adds.</summary>
+    [Function("CatalogPermitStages")]
+    public Task<IResult> PermitStages([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "catalog/permit-stages")] HttpRequest request) =>
+        http.RunAsync(request, Access.Anonymous, _ => Results.Ok(new
+        {
+            item = stagedPermits.Item,
+            source = stagedPermits.Source,
+            stages = stagedPermits.Stages.Select((s, i) => new
+            {
+                code = s.Code,
+                order = i + 1,
+                name = s.Name,
+                nameEn = s.NameEn,
+                materials = s.Materials.Select(m => new { code = m.Code, name = m.Name, nameEn = m.NameEn }),
+            }),
+        }));
+
     public sealed record GuideBody(string? ProjectType, string? Stage, Dictionary<string, bool>? Answers);
 
     [Function("CatalogItems")]

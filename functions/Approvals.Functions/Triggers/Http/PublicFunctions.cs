@@ -63,7 +63,17 @@ public sealed class PublicFunctions(HttpCall http, ICertificateStore certificate
                     status = a.Status,
                     acceptedAt = ApplicationResponses.Local(a.AcceptedAt),
                     items = a.Tasks.Select(t => new { item = t.Item, department = t.Department, state = t.State }),
+                    stage = a.Stage is { } st ? new { code = st.Code, order = st.Order, of = st.Of, name = st.Name, nameEn = st.NameEn } : null,
                 }),
+                // 分段办理施工许可: how many of the stages hold a valid permit (k of n).
+                stagedPermit = mine.FirstOrDefault(a => a.Stage is not null)?.Stage is { } any
+                    ? new
+                    {
+                        of = any.Of,
+                        issued = mine.Where(a => a.Stage is not null && a.Certificates.Any(c => c.Status == "valid")).Select(a => a.Stage!.Code).Distinct().Count(),
+                        contractor = new { uscc = any.ContractorUscc, name = any.ContractorName },
+                    }
+                    : null,
                 progress = mine.SelectMany(a => a.Timeline.TakeLast(5).Select(e => new { applicationId = a.ApplicationId, at = ApplicationResponses.Local(e.At), @event = e.Event })),
             });
         });

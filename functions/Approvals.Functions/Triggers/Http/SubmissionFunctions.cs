@@ -49,6 +49,7 @@ public sealed class SubmissionFunctions(HttpCall http, IntakePlanner intake, Key
 
         var applicationId = SubmissionIds.ForKey(uscc, key);
         var decision = await intake.PlanAsync(applicationId, submission!, uscc, ct);
+        if (decision.Conflict is { } conflict && keyProblem is null) return Problem.Conflict(conflict);
         if (!decision.Accepted || keyProblem is not null)
         {
             // Every problem at once: the header's among the body's.

@@ -19,7 +19,7 @@ export const risk = { low: ["低风险", "low risk"], medium: ["中风险", "med
 export const decision = { approve: ["同意", "Approve"], reject: ["不同意", "Reject"], corrections: ["一次性告知补正", "One-time corrections"] };
 export const inspection = { pass: ["核查通过", "Pass"], fail: ["未履行", "Fail (not kept)"], false: ["虚假承诺", "False commitment"] };
 export const kind = { review: ["审查", "Review"], verification: ["承诺核查", "Commitment check"] };
-export const procedure = { "commitment-approval": ["告知承诺审批", "Commitment approval"], "joint-acceptance": ["竣工联合验收", "Joint completion acceptance"] };
+export const procedure = { "commitment-approval": ["告知承诺审批", "Commitment approval"], "joint-acceptance": ["竣工联合验收", "Joint completion acceptance"], "staged-permit": ["分段施工许可", "Staged construction permit"] };
 export const projectType = {
   industrial: ["工业", "Industrial"], warehouse: ["仓储", "Warehouse"], residential: ["住宅", "Residential"], public: ["公共建筑", "Public"], municipal: ["市政", "Municipal"],
 };

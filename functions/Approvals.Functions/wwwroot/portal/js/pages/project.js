@@ -30,8 +30,11 @@ async function look() {
           badge(L.certificate, x.status, x.status === "valid" ? "ok" : "bad"), when(x.issuedAt)])) : empty("尚无证照", "No certificates yet"),
       h("h2", {}, bi("审批", "Approvals")),
       p.approvals.length ? table([["申请", "Application"], ["程序", "Procedure"], ["状态", "Status"], ["受理", "Accepted"], ["事项", "Items"]],
-        p.approvals.map(a => [a.applicationId, badge(L.procedure, a.procedure), badge(L.status, a.status), when(a.acceptedAt),
+        p.approvals.map(a => [a.applicationId, [badge(L.procedure, a.procedure), a.stage ? h("div", {}, bi(`第 ${a.stage.order}/${a.stage.of} 段：${a.stage.name}`, `stage ${a.stage.order} of ${a.stage.of}: ${a.stage.nameEn}`)) : null],
+          badge(L.status, a.status), when(a.acceptedAt),
           a.items.map(i => h("div", {}, `${i.item} · ${i.department} · `, badge(L.taskState, i.state)))])) : empty("尚无审批", "No approvals yet"),
+      p.stagedPermit ? h("p", { "data-staged-permit": "" }, bi(`分段施工许可：已取得 ${p.stagedPermit.issued}/${p.stagedPermit.of} 段；施工总承包单位 ${p.stagedPermit.contractor.name}`,
+        `Staged permit: ${p.stagedPermit.issued} of ${p.stagedPermit.of} stages permitted; general contractor ${p.stagedPermit.contractor.name}`)) : null,
       h("h2", {}, bi("进展", "Progress")),
       p.progress.length ? h("ul", { class: "timeline" }, p.progress.map(e => h("li", {}, when(e.at), " · ", e.event))) : empty("尚无进展", "No progress yet"));
   } catch (error) {
