@@ -15,4 +15,25 @@ public static class InstancePaging
         }
         return ([], null);
     }
+
+    /// <summary>Every instance whose id starts with <paramref name="idPrefix"/>, with its payloads and custom status.</summary>
+    public static async IAsyncEnumerable<OrchestrationMetadata> InstancesWithPrefixAsync(this DurableTaskClient client, string idPrefix,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        string? token = null;
+        do
+        {
+            // Custom status travels with the payloads: without FetchInputsAndOutputs Durable Functions leaves it out.
+            var (page, next) = await client.QueryInstancesAsync(new OrchestrationQuery
+            {
+                FetchInputsAndOutputs = true,
+                InstanceIdPrefix = idPrefix,
+                PageSize = 200,
+                ContinuationToken = token,
+            }, cancellationToken);
+            token = next;
+            foreach (var instance in page) yield return instance;
+        }
+        while (token is not null);
+    }
 }

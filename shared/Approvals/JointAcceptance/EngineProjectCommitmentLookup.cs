@@ -14,31 +14,18 @@ public sealed class EngineProjectCommitmentLookup(DurableTaskClient client) : IP
     public async Task<IReadOnlyList<EarlierCommitment>> FindAsync(string projectCode, CancellationToken cancellationToken = default)
     {
         var found = new List<EarlierCommitment>();
-        string? token = null;
-        do
+        await foreach (var instance in client.InstancesWithPrefixAsync(ApplicationQueries.IdPrefix, cancellationToken))
         {
-            var (page, next) = await client.QueryInstancesAsync(new OrchestrationQuery
+            if (!string.Equals(instance.Name, CommitmentApprovalOrchestrator.Name, StringComparison.OrdinalIgnoreCase)
+                || instance.ReadCustomStatusAs<ApplicationStatusView>() is not { } view
+                || !string.Equals(view.ProjectCode, projectCode, StringComparison.OrdinalIgnoreCase)
+                || view.Certificates.Count == 0)
             {
-                // Custom status travels with the payloads: without this Durable Functions leaves it out.
-                FetchInputsAndOutputs = true,
-                InstanceIdPrefix = ApplicationQueries.IdPrefix,
-                PageSize = 200,
-                ContinuationToken = token,
-            }, cancellationToken);
-            token = next;
-            foreach (var instance in page.Where(p => string.Equals(p.Name, CommitmentApprovalOrchestrator.Name, StringComparison.OrdinalIgnoreCase)))
-            {
-                if (instance.ReadCustomStatusAs<ApplicationStatusView>() is not { } view
-                    || !string.Equals(view.ProjectCode, projectCode, StringComparison.OrdinalIgnoreCase)
-                    || view.Certificates.Count == 0)
-                {
-                    continue;
-                }
-                found.AddRange(view.Commitments.Select(c => new EarlierCommitment(view.ApplicationId, c.Id, c.MaterialCode, c.Items, c.Status, c.DueAt, c.Class, c.VerifyingDepartment,
-                    view.Certificates.Where(x => c.Items.Contains(x.Item)).Select(x => x.Number).ToList())));
+                continue;
             }
+            found.AddRange(view.Commitments.Select(c => new EarlierCommitment(view.ApplicationId, c.Id, c.MaterialCode, c.Items, c.Status, c.DueAt, c.Class, c.VerifyingDepartment,
+                view.Certificates.Where(x => c.Items.Contains(x.Item)).Select(x => x.Number).ToList())));
         }
-        while (token is not null);
         return found.OrderBy(c => c.ApplicationId, StringComparer.Ordinal).ThenBy(c => c.CommitmentId, StringComparer.Ordinal).ToList();
     }
 }

@@ -10,33 +10,21 @@ public sealed class EngineProjectStageLookup(DurableTaskClient client, StagedPer
     public async Task<IReadOnlyList<EarlierStage>> FindAsync(string projectCode, CancellationToken cancellationToken = default)
     {
         var found = new List<EarlierStage>();
-        string? token = null;
-        do
+        await foreach (var instance in client.InstancesWithPrefixAsync(ApplicationQueries.IdPrefix, cancellationToken))
         {
-            var (page, next) = await client.QueryInstancesAsync(new OrchestrationQuery
+            if (!string.Equals(instance.Name, CommitmentApprovalOrchestrator.Name, StringComparison.OrdinalIgnoreCase)) continue;
+            if (instance.ReadCustomStatusAs<ApplicationStatusView>() is { } view)
             {
-                FetchInputsAndOutputs = true,
-                InstanceIdPrefix = ApplicationQueries.IdPrefix,
-                PageSize = 200,
-                ContinuationToken = token,
-            }, cancellationToken);
-            token = next;
-            foreach (var instance in page.Where(p => string.Equals(p.Name, CommitmentApprovalOrchestrator.Name, StringComparison.OrdinalIgnoreCase)))
+                if (view.Stage is not { } stage || !string.Equals(view.ProjectCode, projectCode, StringComparison.OrdinalIgnoreCase)) continue;
+                var valid = view.Certificates.Any(c => c.Item == policy.Item && c.Status == "valid");
+                found.Add(new EarlierStage(view.ApplicationId, stage.Code, view.Status, stage.ContractorUscc, stage.ContractorName, valid));
+            }
+            // Scheduled but not started yet: its plan says which stage it asks for.
+            else if (instance.ReadInputAs<ApplicationPlan>() is { Stage: { } planned } plan && string.Equals(plan.ProjectCode, projectCode, StringComparison.OrdinalIgnoreCase))
             {
-                if (instance.ReadCustomStatusAs<ApplicationStatusView>() is { } view)
-                {
-                    if (view.Stage is not { } stage || !string.Equals(view.ProjectCode, projectCode, StringComparison.OrdinalIgnoreCase)) continue;
-                    var valid = view.Certificates.Any(c => c.Item == policy.Item && c.Status == "valid");
-                    found.Add(new EarlierStage(view.ApplicationId, stage.Code, view.Status, stage.ContractorUscc, stage.ContractorName, valid));
-                }
-                // Scheduled but not started yet: its plan says which stage it asks for.
-                else if (instance.ReadInputAs<ApplicationPlan>() is { Stage: { } planned } plan && string.Equals(plan.ProjectCode, projectCode, StringComparison.OrdinalIgnoreCase))
-                {
-                    found.Add(new EarlierStage(plan.ApplicationId, planned.Code, "submitted", planned.ContractorUscc, planned.ContractorName, PermitValid: false));
-                }
+                found.Add(new EarlierStage(plan.ApplicationId, planned.Code, "submitted", planned.ContractorUscc, planned.ContractorName, PermitValid: false));
             }
         }
-        while (token is not null);
         return found.OrderBy(e => e.ApplicationId, StringComparer.Ordinal).ToList();
     }
 }
