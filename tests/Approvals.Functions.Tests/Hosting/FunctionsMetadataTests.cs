@@ -78,21 +78,28 @@ public sealed partial class FunctionsMetadataTests
         Assert.Contains(Metadata, e => e is { Name: "MonthlyReport", Trigger: "timerTrigger", Schedule: "0 0 18 * * *" });
     }
 
-    /// <summary>The seed systems built so far (issue 17: 呼叫即回应): every call of their api.md rows is a function.</summary>
-    [Fact]
-    public void The_built_seed_systems_of_api_md_are_http_functions()
+    /// <summary>
+    /// The seed systems built so far: every call of their api.md rows (the rows naming <paramref name="pathFragment"/>) is a
+    /// function, and the system's orchestration is an orchestration trigger.
+    /// </summary>
+    [Theory]
+    [InlineData("/calls", 5, "CallAndRespond")]
+    public void The_built_seed_systems_of_api_md_are_http_functions(string pathFragment, int callCount, string orchestration)
     {
         var apiMd = File.ReadAllText(Path.Combine(RepoPaths.Root, "..", "shared", "api.md"));
         var seeds = apiMd[apiMd.IndexOf("## The seed systems still to build", StringComparison.Ordinal)..];
-        var rows = seeds.Split('\n').Where(line => line.StartsWith('|') && line.Contains("/calls", StringComparison.Ordinal)).ToList();
+        var rows = seeds.Split('\n').Where(line => line.StartsWith('|') && line.Contains(pathFragment, StringComparison.Ordinal)).ToList();
         var calls = rows.SelectMany(r => Call().Matches(r)).Select(m => (Method: m.Groups["method"].Value, Path: Normalize(m.Groups["path"].Value))).Distinct().ToList();
-        Assert.Equal(5, calls.Count);
+        Assert.Equal(callCount, calls.Count);
         var functions = Metadata.Where(e => e.Trigger == "httpTrigger").SelectMany(e => e.Methods.Select(m => (Method: m, Path: Normalize("/api/" + e.Route)))).ToHashSet();
         var missing = calls.Where(c => !functions.Contains(c)).Select(c => $"{c.Method} {c.Path}").ToList();
-        Assert.True(missing.Count == 0, "api.md call-and-respond calls without a function: " + string.Join(", ", missing));
-        Assert.Contains(Metadata, e => e is { Name: "SupervisionCalls", Trigger: "httpTrigger", Route: "supervision/calls" });
-        Assert.Contains(Metadata, e => e is { Name: "CallAndRespond", Trigger: "orchestrationTrigger" });
+        Assert.True(missing.Count == 0, $"api.md calls of {pathFragment} without a function: " + string.Join(", ", missing));
+        Assert.Contains(Metadata, e => e.Name == orchestration && e.Trigger == "orchestrationTrigger");
     }
+
+    [Fact]
+    public void The_supervisor_sees_open_calls_by_unit() =>
+        Assert.Contains(Metadata, e => e is { Name: "SupervisionCalls", Trigger: "httpTrigger", Route: "supervision/calls" });
 
     private static string Normalize(string path) => Parameter().Replace(path.Split('?')[0].TrimEnd('/'), "{}");
 
