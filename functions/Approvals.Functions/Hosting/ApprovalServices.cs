@@ -48,6 +48,10 @@ public static class ApprovalServices
         services.AddSingleton<CallPlanner>();
         services.AddSingleton<CallCommands>();
         services.AddSingleton<CallQueries>();
+        services.AddSingleton(Utilities.UtilityPolicy.Embedded);
+        services.AddSingleton<Utilities.UtilityPlanner>();
+        services.AddSingleton<Utilities.UtilityCommands>();
+        services.AddSingleton<Utilities.UtilityQueries>();
         services.AddSingleton(StagedPermits.StagedPermitPolicy.Embedded);
         services.AddSingleton<StagedPermits.IProjectStageLookup, StagedPermits.EngineProjectStageLookup>();
         services.AddSingleton<IntakePlanner>();

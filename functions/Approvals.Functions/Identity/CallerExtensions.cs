@@ -15,6 +15,10 @@ public static class CallerExtensions
     public static bool IsDepartment(this ClaimsPrincipal user, string department) =>
         user.IsInRole(Roles.Department) && string.Equals(user.FindFirstValue(Roles.DepartmentClaim), department, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The department (or utility company) code of a Department caller, upper case; null for anyone else.</summary>
+    public static string? Department(this ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Department) ? user.FindFirstValue(Roles.DepartmentClaim)?.ToUpperInvariant() : null;
+
     /// <summary>The owner or a supervisor may read an applicant's data.</summary>
     public static bool MayRead(this ClaimsPrincipal user, string uscc) => user.IsSupervisor() || user.IsApplicant(uscc);
 }

@@ -23,5 +23,7 @@ public static class ApprovalWorkflow
         .AddActivity<PushForCertificationActivity>(JointAcceptanceActivityNames.PushToArchives)
         .AddActivity<PushForCertificationActivity>(JointAcceptanceActivityNames.PushToRegistration)
         // Call and respond reuses the notice and deadline activities above (SendReviewRequest, Escalate, NotifyApplicant, ComputeDeadline).
-        .AddOrchestrator<CallOrchestrator>(CallOrchestrator.Name);
+        .AddOrchestrator<CallOrchestrator>(CallOrchestrator.Name)
+        // The utilities joint application reuses the same notice and deadline activities.
+        .AddOrchestrator<UtilitiesOrchestrator>(UtilitiesOrchestrator.Name);
 }

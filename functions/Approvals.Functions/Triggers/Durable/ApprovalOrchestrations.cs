@@ -2,6 +2,7 @@ using Approvals.Applications;
 using Approvals.Calls;
 using Approvals.JointAcceptance;
 using Approvals.Orchestrations;
+using Approvals.Utilities;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 
@@ -25,4 +26,8 @@ public static class ApprovalOrchestrations
     [Function(CallOrchestrator.Name)]
     public static Task<CallStatusView> CallAndRespond([OrchestrationTrigger] TaskOrchestrationContext context, CallPlan plan) =>
         new CallOrchestrator().RunAsync(context, plan);
+
+    [Function(UtilitiesOrchestrator.Name)]
+    public static Task<UtilityStatusView> UtilitiesJointApplication([OrchestrationTrigger] TaskOrchestrationContext context, UtilityPlan plan) =>
+        new UtilitiesOrchestrator().RunAsync(context, plan);
 }

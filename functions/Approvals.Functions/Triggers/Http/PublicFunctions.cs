@@ -8,7 +8,7 @@ using Microsoft.DurableTask.Client;
 namespace Approvals.Functions.Triggers.Http;
 
 /// <summary>Public pages (api.md): certificate verification by number or QR code, and the project code page (项目码).</summary>
-public sealed class PublicFunctions(HttpCall http, ICertificateStore certificates, ApplicationQueries queries)
+public sealed class PublicFunctions(HttpCall http, ICertificateStore certificates, ApplicationQueries queries, Approvals.Utilities.UtilityQueries utilities)
 {
     [Function("GetCertificate")]
     public Task<IResult> Certificate([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "certificates/{number}")] HttpRequest request, string number) =>
@@ -51,7 +51,8 @@ public sealed class PublicFunctions(HttpCall http, ICertificateStore certificate
             var issued = await certificates.ListByProjectAsync(code, ct);
             var (applications, _) = await queries.ListAsync(null, null, null, null, 200, null, ct);
             var mine = applications.Where(a => string.Equals(a.ProjectCode, code, StringComparison.OrdinalIgnoreCase)).ToList();
-            if (issued.Count == 0 && mine.Count == 0) return Problem.NotFound($"no project with code {code}");
+            var utilityCases = await utilities.ForProjectAsync(code, ct);
+            if (issued.Count == 0 && mine.Count == 0 && utilityCases.Count == 0) return Problem.NotFound($"no project with code {code}");
             return Results.Ok(new
             {
                 code,
@@ -74,6 +75,13 @@ public sealed class PublicFunctions(HttpCall http, ICertificateStore certificate
                         contractor = new { uscc = any.ContractorUscc, name = any.ContractorName },
                     }
                     : null,
+                // 联合报装: each utility's step and light.
+                utilities = utilityCases.Select(u => new
+                {
+                    caseId = u.CaseId,
+                    status = u.Status,
+                    tracks = u.Tracks.Select(t => new { utility = t.Utility, name = t.Name, step = t.Step, awaiting = t.Awaiting, light = t.Light }),
+                }),
                 progress = mine.SelectMany(a => a.Timeline.TakeLast(5).Select(e => new { applicationId = a.ApplicationId, at = ApplicationResponses.Local(e.At), @event = e.Event })),
             });
         });
