@@ -34,7 +34,8 @@ public static class AppHost
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddSingleton(LocalHost.OpenApi.XmlDocSummaries.Of(typeof(AppHost).Assembly));
+        services.AddOpenApi(options => options.AddOperationTransformer<LocalHost.OpenApi.FunctionOperations>().AddDocumentTransformer<LocalHost.OpenApi.BearerSecurity>());
         AddClock(builder);
         AddEngine(builder, functions);
         services.AddFunctionApp(builder.Configuration);

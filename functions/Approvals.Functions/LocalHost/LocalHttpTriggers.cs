@@ -20,8 +20,11 @@ public static class LocalHttpTriggers
             var trigger = function.Http!;
             var pattern = "/" + string.Join('/', new[] { routePrefix.Trim('/'), (trigger.Route ?? function.Name).Trim('/') }.Where(s => s.Length > 0));
             var methods = (trigger.Methods is { Length: > 0 } m ? m : ["GET", "POST"]).Select(x => x.ToUpperInvariant()).ToArray();
-            mapped.Add(app.MapMethods(pattern, methods, (HttpContext context) => InvokeAsync(function, context))
+            // A Delegate, not a RequestDelegate: only route handlers are described in the OpenAPI document.
+            Delegate handler = (HttpContext context) => InvokeAsync(function, context);
+            mapped.Add(app.MapMethods(pattern, methods, handler)
                 .WithName(function.Name)
+                .WithMetadata(function)
                 .WithTags(Tag(function)));
         }
         return mapped;

@@ -60,6 +60,30 @@ public sealed partial class FunctionsMetadataTests
         }
     }
 
+    /// <summary>The OpenAPI document describes every HTTP function on its route with its methods (new paths included).</summary>
+    [Fact]
+    public async Task The_openapi_document_lists_every_http_function()
+    {
+        using var app = new AppFactory();
+        using var document = JsonDocument.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json"));
+        var paths = document.RootElement.GetProperty("paths");
+        var missing = Metadata.Where(e => e.Trigger == "httpTrigger")
+            .SelectMany(e => e.Methods.Select(m => (Method: m, Path: "/api/" + e.Route!.Replace("{*", "{", StringComparison.Ordinal))))
+            .Where(c => !paths.TryGetProperty(c.Path, out var operations) || !operations.TryGetProperty(c.Method.ToLowerInvariant(), out _))
+            .Select(c => $"{c.Method} {c.Path}").ToList();
+        Assert.True(missing.Count == 0, "not in /openapi/v1.json: " + string.Join(", ", missing));
+
+        // Each says what it does, declares its route parameters and answers problem+json for bad input.
+        var answer = paths.GetProperty("/api/utilities/applications/{id}/answers").GetProperty("post");
+        Assert.Contains("联合报装", answer.GetProperty("description").GetString());
+        Assert.Contains(answer.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "id" && p.GetProperty("in").GetString() == "path");
+        Assert.True(answer.GetProperty("responses").GetProperty("400").GetProperty("content").TryGetProperty("application/problem+json", out _));
+        var undescribed = paths.EnumerateObject().SelectMany(p => p.Value.EnumerateObject().Select(o => (Path: p.Name, Method: o.Name, Operation: o.Value)))
+            .Where(o => !o.Operation.TryGetProperty("description", out var d) || string.IsNullOrWhiteSpace(d.GetString()))
+            .Select(o => $"{o.Method} {o.Path}").ToList();
+        Assert.True(undescribed.Count == 0, "no description: " + string.Join(", ", undescribed));
+    }
+
     [Fact]
     public void Every_call_in_api_md_is_an_http_function_and_the_queue_and_timers_are_its_triggers()
     {
