@@ -28,7 +28,7 @@ public sealed class UtilitiesScenarioTests : IDisposable
         plannedStartOn = "2026-11-02",
         utilities = new object[]
         {
-            new { code = "WATER", quantity = 200 },
+            new { code = "WATERCO", quantity = 200 },
             new { code = "POWER", quantity = 800 },
             new { code = "GAS", quantity = 50 },
         },
@@ -50,16 +50,16 @@ public sealed class UtilitiesScenarioTests : IDisposable
         Assert.Equal(id, inbox.EnumerateArray().Single().GetProperty("caseId").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, (await Portal.Department("POWER").GetAsync("/api/departments/WATER/utilities")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await Utilities.AnswerAsync("HEAT", id, "surveyed")).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await Utilities.AnswerAsync("WATER", id, "complete", fee: 0)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await Utilities.AnswerAsync("WATERCO", id, "complete", fee: 0)).StatusCode);
 
-        await Utilities.AnswerOkAsync("WATER", id, "surveyed", attendees: ["供水公司 王工"]);
+        await Utilities.AnswerOkAsync("WATERCO", id, "surveyed", attendees: ["供水公司 王工"]);
         await Utilities.AnswerOkAsync("POWER", id, "surveyed", attendees: ["供电公司 李工", "直通车 张班长"]);
         // The published standard: water 120 per m³/d (200 → 24000), power no fee.
-        var overcharge = await Utilities.AnswerAsync("WATER", id, "complete", fee: 30000);
+        var overcharge = await Utilities.AnswerAsync("WATERCO", id, "complete", fee: 30000);
         Assert.Equal(HttpStatusCode.BadRequest, overcharge.StatusCode);
         Assert.Contains("24000", await overcharge.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.BadRequest, (await Utilities.AnswerAsync("POWER", id, "complete", fee: 100)).StatusCode);
-        await Utilities.AnswerOkAsync("WATER", id, "complete", fee: 24000);
+        await Utilities.AnswerOkAsync("WATERCO", id, "complete", fee: 24000);
         await Utilities.AnswerOkAsync("POWER", id, "complete", fee: 0);
 
         Assert.Equal(HttpStatusCode.OK, (await Portal.AdvanceAsync(14)).StatusCode);
@@ -68,7 +68,7 @@ public sealed class UtilitiesScenarioTests : IDisposable
         Assert.Equal("surveyed", gas.GetProperty("awaiting").GetString());
         Assert.Equal(["surveyed"], gas.GetProperty("escalations").EnumerateArray().Select(e => e.GetString()));
         // Water and power were not held up by gas: both are complete and wait for nothing.
-        foreach (var done in new[] { "WATER", "POWER" })
+        foreach (var done in new[] { "WATERCO", "POWER" })
         {
             var track = UtilityDriver.Track(late, done);
             Assert.Equal("complete", track.GetProperty("step").GetString());
@@ -96,10 +96,10 @@ public sealed class UtilitiesScenarioTests : IDisposable
         {
             projectCode = PortalDriver.ProjectCode,
             projectName = "示范厂房",
-            utilities = new object[] { new { code = "WATER", quantity = 100 }, new { code = "POWER", quantity = 630 } },
+            utilities = new object[] { new { code = "WATERCO", quantity = 100 }, new { code = "POWER", quantity = 630 } },
         }, "utl-connect");
         await Utilities.WaitAsync(id, s => s.GetProperty("tracks").EnumerateArray().All(t => t.GetProperty("awaiting").GetString() == "surveyed"));
-        foreach (var utility in new[] { "WATER", "POWER" })
+        foreach (var utility in new[] { "WATERCO", "POWER" })
         {
             await Utilities.AnswerOkAsync(utility, id, "surveyed");
             await Utilities.AnswerOkAsync(utility, id, "complete", fee: 0);
@@ -120,7 +120,7 @@ public sealed class UtilitiesScenarioTests : IDisposable
         Assert.Equal("JA-2026-000001", connecting.GetProperty("acceptanceCertificate").GetString());
         Assert.Equal(HttpStatusCode.Conflict, (await Utilities.RequestConnectionAsync(id)).StatusCode);
 
-        await Utilities.AnswerOkAsync("WATER", id, "connected");
+        await Utilities.AnswerOkAsync("WATERCO", id, "connected");
         await Utilities.AnswerOkAsync("POWER", id, "connected");
         var connected = await Utilities.WaitAsync(id, s => s.GetProperty("status").GetString() == "connected");
         Assert.NotEqual(JsonValueKind.Null, connected.GetProperty("connectedAt").ValueKind);
@@ -138,7 +138,7 @@ public sealed class UtilitiesScenarioTests : IDisposable
         {
             projectCode = "not-a-code",
             window = "the-moon",
-            utilities = new object[] { new { code = "OIL", quantity = 1 }, new { code = "WATER", quantity = 0 }, new { code = "POWER", quantity = 10 }, new { code = "POWER", quantity = 10 } },
+            utilities = new object[] { new { code = "OIL", quantity = 1 }, new { code = "WATERCO", quantity = 0 }, new { code = "POWER", quantity = 10 }, new { code = "POWER", quantity = 10 } },
         }, "");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);

@@ -36,7 +36,7 @@ public sealed class UtilityPlannerTests
             ProjectCode = "12",
             ProjectName = new string('x', UtilityPlanner.MaxProjectNameLength + 1),
             Window = "mail",
-            Utilities = [new("OIL", 1), new("HEAT", null), new("TELECOM", 1_000_000), new("WATER", 5), new("WATER", 5)],
+            Utilities = [new("OIL", 1), new("HEAT", null), new("TELECOM", 1_000_000), new("WATERCO", 5), new("WATERCO", 5)],
         }, Now);
         Assert.False(result.Accepted);
         Assert.Equal(
