@@ -52,6 +52,10 @@ public static class ApprovalServices
         services.AddSingleton<Utilities.UtilityPlanner>();
         services.AddSingleton<Utilities.UtilityCommands>();
         services.AddSingleton<Utilities.UtilityQueries>();
+        services.AddSingleton(DirectService.DirectServicePolicy.Embedded);
+        services.AddSingleton<DirectService.BookingPlanner>();
+        services.AddSingleton<DirectService.DirectServiceCommands>();
+        services.AddSingleton<DirectService.DirectServiceQueries>();
         services.AddSingleton(StagedPermits.StagedPermitPolicy.Embedded);
         services.AddSingleton<StagedPermits.IProjectStageLookup, StagedPermits.EngineProjectStageLookup>();
         services.AddSingleton<IntakePlanner>();

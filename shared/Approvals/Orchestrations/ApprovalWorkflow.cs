@@ -25,5 +25,6 @@ public static class ApprovalWorkflow
         // Call and respond reuses the notice and deadline activities above (SendReviewRequest, Escalate, NotifyApplicant, ComputeDeadline).
         .AddOrchestrator<CallOrchestrator>(CallOrchestrator.Name)
         // The utilities joint application reuses the same notice and deadline activities.
-        .AddOrchestrator<UtilitiesOrchestrator>(UtilitiesOrchestrator.Name);
+        .AddOrchestrator<UtilitiesOrchestrator>(UtilitiesOrchestrator.Name)
+        .AddOrchestrator<DirectServiceOrchestrator>(DirectServiceOrchestrator.Name);
 }

@@ -30,4 +30,9 @@ public static class ApprovalOrchestrations
     [Function(UtilitiesOrchestrator.Name)]
     public static Task<UtilityStatusView> UtilitiesJointApplication([OrchestrationTrigger] TaskOrchestrationContext context, UtilityPlan plan) =>
         new UtilitiesOrchestrator().RunAsync(context, plan);
+
+    [Function(DirectServiceOrchestrator.Name)]
+    public static Task<Approvals.DirectService.BookingStatusView> DirectServiceBooking([OrchestrationTrigger] TaskOrchestrationContext context,
+        Approvals.DirectService.BookingPlan plan) =>
+        new DirectServiceOrchestrator().RunAsync(context, plan);
 }

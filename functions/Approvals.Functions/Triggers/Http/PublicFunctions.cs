@@ -8,7 +8,8 @@ using Microsoft.DurableTask.Client;
 namespace Approvals.Functions.Triggers.Http;
 
 /// <summary>Public pages (api.md): certificate verification by number or QR code, and the project code page (项目码).</summary>
-public sealed class PublicFunctions(HttpCall http, ICertificateStore certificates, ApplicationQueries queries, Approvals.Utilities.UtilityQueries utilities)
+public sealed class PublicFunctions(HttpCall http, ICertificateStore certificates, ApplicationQueries queries, Approvals.Utilities.UtilityQueries utilities,
+    Approvals.DirectService.DirectServiceQueries directService)
 {
     [Function("GetCertificate")]
     public Task<IResult> Certificate([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "certificates/{number}")] HttpRequest request, string number) =>
@@ -52,7 +53,8 @@ public sealed class PublicFunctions(HttpCall http, ICertificateStore certificate
             var (applications, _) = await queries.ListAsync(null, null, null, null, 200, null, ct);
             var mine = applications.Where(a => string.Equals(a.ProjectCode, code, StringComparison.OrdinalIgnoreCase)).ToList();
             var utilityCases = await utilities.ForProjectAsync(code, ct);
-            if (issued.Count == 0 && mine.Count == 0 && utilityCases.Count == 0) return Problem.NotFound($"no project with code {code}");
+            var bookings = await directService.ForProjectAsync(code, ct);
+            if (issued.Count == 0 && mine.Count == 0 && utilityCases.Count == 0 && bookings.Count == 0) return Problem.NotFound($"no project with code {code}");
             return Results.Ok(new
             {
                 code,
@@ -81,6 +83,17 @@ public sealed class PublicFunctions(HttpCall http, ICertificateStore certificate
                     caseId = u.CaseId,
                     status = u.Status,
                     tracks = u.Tracks.Select(t => new { utility = t.Utility, name = t.Name, step = t.Step, awaiting = t.Awaiting, light = t.Light }),
+                }),
+                // 审批服务直通车: the booking, its team and how far the service plan is ticked off.
+                directService = bookings.Select(b => new
+                {
+                    bookingId = b.BookingId,
+                    status = b.Status,
+                    team = b.Team?.Name,
+                    itemsSettled = b.Items.Count(i => i.Settled),
+                    items = b.Items.Count,
+                    nodesTicked = b.Plan.Count(n => n.TickedOn is not null),
+                    nodes = b.Plan.Count,
                 }),
                 progress = mine.SelectMany(a => a.Timeline.TakeLast(5).Select(e => new { applicationId = a.ApplicationId, at = ApplicationResponses.Local(e.At), @event = e.Event })),
             });
