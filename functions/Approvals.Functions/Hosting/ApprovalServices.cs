@@ -56,6 +56,10 @@ public static class ApprovalServices
         services.AddSingleton<DirectService.BookingPlanner>();
         services.AddSingleton<DirectService.DirectServiceCommands>();
         services.AddSingleton<DirectService.DirectServiceQueries>();
+        services.AddSingleton(LandToStart.LandToStartPolicy.Embedded);
+        services.AddSingleton<LandToStart.LandToStartPlanner>();
+        services.AddSingleton<LandToStart.LandToStartCommands>();
+        services.AddSingleton<LandToStart.LandToStartQueries>();
         services.AddSingleton(StagedPermits.StagedPermitPolicy.Embedded);
         services.AddSingleton<StagedPermits.IProjectStageLookup, StagedPermits.EngineProjectStageLookup>();
         services.AddSingleton<IntakePlanner>();

@@ -26,5 +26,6 @@ public static class ApprovalWorkflow
         .AddOrchestrator<CallOrchestrator>(CallOrchestrator.Name)
         // The utilities joint application reuses the same notice and deadline activities.
         .AddOrchestrator<UtilitiesOrchestrator>(UtilitiesOrchestrator.Name)
-        .AddOrchestrator<DirectServiceOrchestrator>(DirectServiceOrchestrator.Name);
+        .AddOrchestrator<DirectServiceOrchestrator>(DirectServiceOrchestrator.Name)
+        .AddOrchestrator<LandToStartOrchestrator>(LandToStartOrchestrator.Name);
 }

@@ -13,41 +13,15 @@ internal sealed partial class DirectServiceRun
     private async Task FirstContactAsync()
     {
         var deadline = plan.FirstContact;
-        var contacted = context.WaitForExternalEvent<FirstContact>(DirectServiceSignals.Contact);
-        using var lights = new CancellationTokenSource();
-        Task? yellow = contactLight == "green" ? context.CreateTimer(deadline.YellowAt.UtcDateTime, lights.Token) : null;
-        Task? red = contactLight != "red" ? context.CreateTimer(deadline.DueAt.UtcDateTime, lights.Token) : null;
-        try
-        {
-            if (red is null) await EscalateContactAsync(deadline);
-            while (true)
+        contact = await LitWait.ForAsync(context, context.WaitForExternalEvent<FirstContact>(DirectServiceSignals.Contact), deadline,
+            () =>
             {
-                var waiting = new List<Task> { contacted };
-                if (yellow is not null) waiting.Add(yellow);
-                if (red is not null) waiting.Add(red);
-                var winner = await Task.WhenAny(waiting);
-                if (winner == contacted) break;
-                if (winner == yellow)
-                {
-                    yellow = null;
-                    contactLight = "yellow";
-                    Record($"黄灯 / yellow light: 临近首次联系时限 / first contact due {Local(deadline.DueAt):yyyy-MM-dd HH:mm}");
-                    Publish();
-                }
-                else
-                {
-                    red = null;
-                    yellow = null;
-                    await EscalateContactAsync(deadline);
-                }
-            }
-        }
-        finally
-        {
-            lights.Cancel();
-        }
-
-        contact = contacted.Result;
+                contactLight = "yellow";
+                Record($"黄灯 / yellow light: 临近首次联系时限 / first contact due {Local(deadline.DueAt):yyyy-MM-dd HH:mm}");
+                Publish();
+                return Task.CompletedTask;
+            },
+            () => EscalateContactAsync(deadline));
         team = contact.Team;
         status = "contacted";
         contactLight = null;

@@ -69,7 +69,7 @@ internal sealed partial class DirectServiceRun(TaskOrchestrationContext context,
         return Publish();
     }
 
-    private string LightOf(Deadline deadline) => Now >= deadline.DueAt ? "red" : Now >= deadline.YellowAt ? "yellow" : "green";
+    private string LightOf(Deadline deadline) => LitWait.LightAt(Now, deadline);
 
     private void Replace(string code, Func<BookedItemView, BookedItemView> change)
     {

@@ -17,41 +17,15 @@ internal sealed partial class UtilitiesRun
         track.Await(step, deadline, Now);
         Publish();
 
-        var answer = context.WaitForExternalEvent<UtilityAnswer>(UtilitySignals.Answer(track.Plan.Utility, step));
-        using var lights = new CancellationTokenSource();
-        Task? yellow = track.Light == "green" ? context.CreateTimer(deadline.YellowAt.UtcDateTime, lights.Token) : null;
-        Task? red = track.Light != "red" ? context.CreateTimer(deadline.DueAt.UtcDateTime, lights.Token) : null;
-        try
-        {
-            if (red is null) await EscalateAsync(track, step, deadline);
-            while (true)
+        var given = await LitWait.ForAsync(context, context.WaitForExternalEvent<UtilityAnswer>(UtilitySignals.Answer(track.Plan.Utility, step)), deadline,
+            () =>
             {
-                var waiting = new List<Task> { answer };
-                if (yellow is not null) waiting.Add(yellow);
-                if (red is not null) waiting.Add(red);
-                var winner = await Task.WhenAny(waiting);
-                if (winner == answer) break;
-                if (winner == yellow)
-                {
-                    yellow = null;
-                    track.Light = "yellow";
-                    Record($"黄灯 / yellow light: {track.Plan.Utility} {step} 临近时限 / close to the limit {Local(deadline.DueAt):yyyy-MM-dd HH:mm}");
-                    Publish();
-                }
-                else
-                {
-                    red = null;
-                    yellow = null;
-                    await EscalateAsync(track, step, deadline);
-                }
-            }
-        }
-        finally
-        {
-            lights.Cancel();
-        }
-
-        var given = answer.Result;
+                track.Light = "yellow";
+                Record($"黄灯 / yellow light: {track.Plan.Utility} {step} 临近时限 / close to the limit {Local(deadline.DueAt):yyyy-MM-dd HH:mm}");
+                Publish();
+                return Task.CompletedTask;
+            },
+            () => EscalateAsync(track, step, deadline));
         var late = given.At > deadline.DueAt;
         track.Done(step, Now, late, given.Fee);
         foreach (var person in given.Attendees ?? []) if (!attendees.Contains(person)) attendees.Add(person);
@@ -96,7 +70,7 @@ internal sealed partial class UtilitiesRun
         {
             Awaiting = step;
             Due = deadline;
-            Light = now >= deadline.DueAt ? "red" : now >= deadline.YellowAt ? "yellow" : "green";
+            Light = LitWait.LightAt(now, deadline);
         }
 
         public void Done(string step, DateTimeOffset at, bool late, decimal? fee)

@@ -35,4 +35,9 @@ public static class ApprovalOrchestrations
     public static Task<Approvals.DirectService.BookingStatusView> DirectServiceBooking([OrchestrationTrigger] TaskOrchestrationContext context,
         Approvals.DirectService.BookingPlan plan) =>
         new DirectServiceOrchestrator().RunAsync(context, plan);
+
+    [Function(LandToStartOrchestrator.Name)]
+    public static Task<Approvals.LandToStart.LandToStartStatusView> LandToStart([OrchestrationTrigger] TaskOrchestrationContext context,
+        Approvals.LandToStart.LandToStartPlan plan) =>
+        new LandToStartOrchestrator().RunAsync(context, plan);
 }

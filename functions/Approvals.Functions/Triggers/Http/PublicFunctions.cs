@@ -9,7 +9,7 @@ namespace Approvals.Functions.Triggers.Http;
 
 /// <summary>Public pages (api.md): certificate verification by number or QR code, and the project code page (项目码).</summary>
 public sealed class PublicFunctions(HttpCall http, ICertificateStore certificates, ApplicationQueries queries, Approvals.Utilities.UtilityQueries utilities,
-    Approvals.DirectService.DirectServiceQueries directService)
+    Approvals.DirectService.DirectServiceQueries directService, Approvals.LandToStart.LandToStartQueries landToStart)
 {
     [Function("GetCertificate")]
     public Task<IResult> Certificate([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "certificates/{number}")] HttpRequest request, string number) =>
@@ -54,7 +54,8 @@ public sealed class PublicFunctions(HttpCall http, ICertificateStore certificate
             var mine = applications.Where(a => string.Equals(a.ProjectCode, code, StringComparison.OrdinalIgnoreCase)).ToList();
             var utilityCases = await utilities.ForProjectAsync(code, ct);
             var bookings = await directService.ForProjectAsync(code, ct);
-            if (issued.Count == 0 && mine.Count == 0 && utilityCases.Count == 0 && bookings.Count == 0) return Problem.NotFound($"no project with code {code}");
+            var landCases = await landToStart.ForProjectAsync(code, ct);
+            if (issued.Count == 0 && mine.Count == 0 && utilityCases.Count == 0 && bookings.Count == 0 && landCases.Count == 0) return Problem.NotFound($"no project with code {code}");
             return Results.Ok(new
             {
                 code,
@@ -94,6 +95,15 @@ public sealed class PublicFunctions(HttpCall http, ICertificateStore certificate
                     items = b.Items.Count,
                     nodesTicked = b.Plan.Count(n => n.TickedOn is not null),
                     nodes = b.Plan.Count,
+                }),
+                // 拿地即开工: the pre-land steps done, and each of the four documents (simulated opinions are marked 模拟, never certificates).
+                landToStart = landCases.Select(l => new
+                {
+                    caseId = l.CaseId,
+                    status = l.Status,
+                    stepsDone = l.Steps.Count(s => s.State is "done" or "skipped"),
+                    steps = l.Steps.Count,
+                    documents = l.Documents.Select(d => new { key = d.Key, name = d.Name, state = d.State, simulated = d.Simulated is not null && d.Certificate is null, certificate = d.Certificate }),
                 }),
                 progress = mine.SelectMany(a => a.Timeline.TakeLast(5).Select(e => new { applicationId = a.ApplicationId, at = ApplicationResponses.Local(e.At), @event = e.Event })),
             });
