@@ -114,6 +114,11 @@ public sealed class PortalJourneyTests : IAsyncLifetime
         await Expect(firstRow).ToContainTextAsync("红灯");
         await Expect(firstRow).ToContainTextAsync("CP-CIVILDEF");
         await Expect(supervisor.GetByText("红灯督办 Escalations (red)")).ToBeVisibleAsync();
+        // The seed systems' open cases load beside the lights (none in this journey).
+        foreach (var system in new[] { "calls", "utilities", "direct-service", "land-to-start" })
+        {
+            await Expect(supervisor.Locator($"[data-system='{system}']")).ToContainTextAsync("没有待办 Nothing open");
+        }
         await supervisor.GetByLabel("亮灯 Light").SelectOptionAsync("green");
         await Expect(supervisor.Locator("tbody tr", new() { HasText = "CP-CIVILDEF" })).ToHaveCountAsync(0);
         await supervisor.GetByLabel("亮灯 Light").SelectOptionAsync("");

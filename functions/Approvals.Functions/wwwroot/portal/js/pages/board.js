@@ -1,11 +1,12 @@
 // The supervisor's board: every open task and check with its light (red first, filterable), escalations, the latest
-// commitment audit and the dead letters.
+// commitment audit, the dead letters, and the open cases of the seed systems.
 import { frame } from "../layout.js";
 import { h, bi, put } from "../dom.js";
 import { api } from "../api.js";
 import { when } from "../format.js";
 import { loading, problemBox, light, empty, table, byUrgency, badge } from "../widgets.js";
 import * as L from "../labels.js";
+import { boardSections } from "../seeds.js";
 
 const main = await frame({ title: ["监管看板", "Supervision board"], role: "supervisor" });
 if (main) await run(main);
@@ -27,6 +28,7 @@ async function run(main) {
     h("h2", {}, bi("红灯督办", "Escalations (red)")), escalations,
     h("h2", {}, bi("最近一次承诺核查审计", "Latest commitment audit")), audit,
     h("h2", {}, bi("死信（无法处理的部门答复）", "Dead letters (department answers that could not be applied)")), dead,
+    h("h2", {}, bi("服务与报装", "Calls, utilities, the direct train, land-to-start")), boardSections(),
     h("p", {}, h("a", { href: "/api/portal/report.html" }, bi("月度报告", "Monthly report")), " · ", h("a", { href: "/api/portal/credit.html" }, bi("信用修复", "Credit repair"))));
 
   try {

@@ -5,6 +5,7 @@ import { api } from "../api.js";
 import { when } from "../format.js";
 import { loading, empty, field, showProblem, table, badge, busy } from "../widgets.js";
 import * as L from "../labels.js";
+import { projectSections } from "../seeds.js";
 
 const main = await frame({ title: ["项目码", "Project code"] });
 const code = h("input", { type: "text", name: "code", autocomplete: "off", placeholder: "2609-350102-04-01-123456", value: query.get("code") ?? "" });
@@ -35,6 +36,7 @@ async function look() {
           a.items.map(i => h("div", {}, `${i.item} · ${i.department} · `, badge(L.taskState, i.state)))])) : empty("尚无审批", "No approvals yet"),
       p.stagedPermit ? h("p", { "data-staged-permit": "" }, bi(`分段施工许可：已取得 ${p.stagedPermit.issued}/${p.stagedPermit.of} 段；施工总承包单位 ${p.stagedPermit.contractor.name}`,
         `Staged permit: ${p.stagedPermit.issued} of ${p.stagedPermit.of} stages permitted; general contractor ${p.stagedPermit.contractor.name}`)) : null,
+      projectSections(p),
       h("h2", {}, bi("进展", "Progress")),
       p.progress.length ? h("ul", { class: "timeline" }, p.progress.map(e => h("li", {}, when(e.at), " · ", e.event))) : empty("尚无进展", "No progress yet"));
   } catch (error) {
