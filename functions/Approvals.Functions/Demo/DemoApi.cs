@@ -43,19 +43,31 @@ internal sealed class DemoApi(Uri baseAddress)
 
     public async Task<JsonNode> PostAsync(string? token, string path, object body) => await ReadAsync(await As(token).PostAsJsonAsync(path, body, Json));
 
+    /// <summary>Starts a case (a call, a booking, a utilities application …) with its idempotency key.</summary>
+    public async Task<JsonNode> StartAsync(string token, string path, object body, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body, options: Json) };
+        request.Headers.Add("Idempotency-Key", key);
+        return await ReadAsync(await As(token).SendAsync(request));
+    }
+
     /// <summary>Polls an application until <paramref name="condition"/> holds: the engine works in the background.</summary>
-    public async Task<JsonNode> WaitAsync(string uscc, string id, Func<JsonNode, bool> condition, string what)
+    public Task<JsonNode> WaitAsync(string uscc, string id, Func<JsonNode, bool> condition, string what) =>
+        WaitForAsync(Applicant(uscc), $"/api/applications/{id}", condition, what);
+
+    /// <summary>Polls any case's status at <paramref name="path"/> until <paramref name="condition"/> holds.</summary>
+    public async Task<JsonNode> WaitForAsync(string token, string path, Func<JsonNode, bool> condition, string what)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (true)
         {
-            var response = await As(Applicant(uscc)).GetAsync($"/api/applications/{id}", CancellationToken.None);
+            var response = await As(token).GetAsync(path, CancellationToken.None);
             if (response.IsSuccessStatusCode)
             {
                 var status = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
                 if (condition(status)) return status;
             }
-            if (timeout.IsCancellationRequested) throw new InvalidOperationException($"{id} did not reach '{what}' within a minute");
+            if (timeout.IsCancellationRequested) throw new InvalidOperationException($"{path} did not reach '{what}' within a minute");
             await Task.Delay(50, CancellationToken.None);
         }
     }

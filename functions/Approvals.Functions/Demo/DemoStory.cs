@@ -6,9 +6,10 @@ namespace Approvals.Functions.Demo;
 /// <summary>
 /// The scripted story: applicant A keeps its commitments through a one-time notice and a late department;
 /// applicant B's on-site commitment proves false, its certificate is revoked, its credit falls and its next
-/// application is refused the commitment route.
+/// application is refused the commitment route; C, a key project holding its land, rides the direct train; and A's
+/// accepted factory connects its utilities.
 /// </summary>
-internal sealed class DemoStory(DemoApi api, TextWriter output)
+internal sealed partial class DemoStory(DemoApi api, TextWriter output)
 {
     public const string UsccA = "91350100M000100Y43";
     public const string UsccB = "9137010012345678X2";
@@ -74,6 +75,8 @@ internal sealed class DemoStory(DemoApi api, TextWriter output)
         Say($"B applies again: {refusedStatus} — {refused["errors"]?.AsObject().SelectMany(e => e.Value!.AsArray()).Select(m => m!.GetValue<string>()).FirstOrDefault(m => m.Contains("refused", StringComparison.Ordinal))}");
 
         var ja = await JointAcceptanceAsync();
+        await DirectTrainAsync();
+        await UtilitiesAsync();
 
         record.Applications.Add(await api.GetAsync(DemoApi.Applicant(UsccA), $"/api/applications/{a}"));
         record.Applications.Add(await api.GetAsync(DemoApi.Applicant(UsccB), $"/api/applications/{b}"));

@@ -34,6 +34,10 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains("false commitment", text, StringComparison.Ordinal);
         Assert.Contains("commitment route refused", text, StringComparison.Ordinal);
         Assert.Contains("accepted means certified", text, StringComparison.Ordinal);
+        Assert.Contains("the centre has not called: red light", text, StringComparison.Ordinal);
+        Assert.Contains("the opinion follows the supply", text, StringComparison.Ordinal);
+        Assert.Contains("POWER missed its survey limit: red light", text, StringComparison.Ordinal);
+        Assert.Contains("water and power connected", text, StringComparison.Ordinal);
         var report = Directory.GetFiles(Path.Combine(workingDirectory, ".data"), "demo-report.html", SearchOption.AllDirectories);
         var html = await File.ReadAllTextAsync(Assert.Single(report));
         Assert.Contains("<html", html, StringComparison.OrdinalIgnoreCase);
