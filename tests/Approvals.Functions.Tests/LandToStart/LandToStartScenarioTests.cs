@@ -101,7 +101,7 @@ public sealed class LandToStartScenarioTests : IDisposable
         var nrp = await Portal.Department("NRP").GetFromJsonAsync<JsonElement>("/api/departments/NRP/land-to-start");
         Assert.Contains(nrp.EnumerateArray(), c => c.GetProperty("caseId").GetString() == id);
         Assert.Equal(HttpStatusCode.Accepted, (await Land.StepAsync(id, "design-scheme-review", "NRP")).StatusCode);
-        var done = await Land.WaitAsync(id, s => LandToStartDriver.StepState(s, "design-scheme-review") == "done");
+        var done = await Land.WaitAsync(id, s => LandToStartDriver.StepState(s, "design-scheme-review") == "done" && LandToStartDriver.StepState(s, "planning-publicity") == "open");
         Assert.True(done.GetProperty("steps").EnumerateArray().First().GetProperty("late").GetBoolean());
         Assert.Equal("open", LandToStartDriver.StepState(done, "land-supply-plan"));
         Assert.Equal("open", LandToStartDriver.StepState(done, "planning-publicity"));

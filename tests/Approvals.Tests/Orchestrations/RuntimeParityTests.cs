@@ -59,9 +59,12 @@ public sealed class RuntimeParityTests
             .Concat(v.Commitments.Select(c => $"{c.Id}:{c.Status}"))
             .Concat(v.Steps.Select(s => $"{s.Name}:{s.State}"));
 
+    /// <summary>One acceptance time for both runs: the commitment letter shows it to the minute, and the runs may straddle one.</summary>
+    private static readonly DateTimeOffset AcceptedAt = DateTimeOffset.UtcNow;
+
     private static async Task<ApplicationStatusView> RunApprovalAsync(DurableTaskClient client, string id)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = AcceptedAt;
         var calendar = CalendarDeadlineCalculator.FromEmbeddedData();
         var plan = new ApplicationPlan
         {
