@@ -23,5 +23,7 @@ public static class ApprovalWorkflow
         .AddActivity<PushForCertificationActivity>(JointAcceptanceActivityNames.PushToArchives)
         .AddActivity<PushForCertificationActivity>(JointAcceptanceActivityNames.PushToRegistration)
         // Call and respond reuses the notice and deadline activities above (SendReviewRequest, Escalate, NotifyApplicant, ComputeDeadline).
-        .AddOrchestrator<CallOrchestrator>(CallOrchestrator.Name);
+        .AddOrchestrator<CallOrchestrator>(CallOrchestrator.Name)
+        // Business openings reuse the certificate, revocation, credit, notice and deadline activities above.
+        .AddOrchestrator<BusinessOpeningOrchestrator>(BusinessOpeningOrchestrator.Name);
 }

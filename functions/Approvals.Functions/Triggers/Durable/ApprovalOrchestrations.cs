@@ -1,4 +1,5 @@
 using Approvals.Applications;
+using Approvals.BusinessOpenings;
 using Approvals.Calls;
 using Approvals.JointAcceptance;
 using Approvals.Orchestrations;
@@ -25,4 +26,8 @@ public static class ApprovalOrchestrations
     [Function(CallOrchestrator.Name)]
     public static Task<CallStatusView> CallAndRespond([OrchestrationTrigger] TaskOrchestrationContext context, CallPlan plan) =>
         new CallOrchestrator().RunAsync(context, plan);
+
+    [Function(BusinessOpeningOrchestrator.Name)]
+    public static Task<BusinessOpeningStatusView> BusinessOpening([OrchestrationTrigger] TaskOrchestrationContext context, BusinessOpeningPlan plan) =>
+        new BusinessOpeningOrchestrator().RunAsync(context, plan);
 }
