@@ -48,6 +48,10 @@ public static class ApprovalServices
         services.AddSingleton<CallPlanner>();
         services.AddSingleton<CallCommands>();
         services.AddSingleton<CallQueries>();
+        services.AddSingleton(BusinessOpenings.BusinessOpeningPolicy.Embedded);
+        services.AddSingleton<BusinessOpenings.BusinessOpeningPlanner>();
+        services.AddSingleton<BusinessOpenings.BusinessOpeningCommands>();
+        services.AddSingleton<BusinessOpenings.BusinessOpeningQueries>();
         services.AddSingleton(StagedPermits.StagedPermitPolicy.Embedded);
         services.AddSingleton<StagedPermits.IProjectStageLookup, StagedPermits.EngineProjectStageLookup>();
         services.AddSingleton<IntakePlanner>();
