@@ -84,6 +84,7 @@ public sealed partial class FunctionsMetadataTests
     /// </summary>
     [Theory]
     [InlineData("/calls", 5, "CallAndRespond")]
+    [InlineData("/business-openings", 2, "BusinessOpening")]
     public void The_built_seed_systems_of_api_md_are_http_functions(string pathFragment, int callCount, string orchestration)
     {
         var apiMd = File.ReadAllText(Path.Combine(RepoPaths.Root, "..", "shared", "api.md"));
