@@ -60,6 +60,10 @@ public static class ApprovalServices
         services.AddSingleton<LandToStart.LandToStartPlanner>();
         services.AddSingleton<LandToStart.LandToStartCommands>();
         services.AddSingleton<LandToStart.LandToStartQueries>();
+        services.AddSingleton(BusinessOpenings.BusinessOpeningPolicy.Embedded);
+        services.AddSingleton<BusinessOpenings.BusinessOpeningPlanner>();
+        services.AddSingleton<BusinessOpenings.BusinessOpeningCommands>();
+        services.AddSingleton<BusinessOpenings.BusinessOpeningQueries>();
         services.AddSingleton(StagedPermits.StagedPermitPolicy.Embedded);
         services.AddSingleton<StagedPermits.IProjectStageLookup, StagedPermits.EngineProjectStageLookup>();
         services.AddSingleton<IntakePlanner>();

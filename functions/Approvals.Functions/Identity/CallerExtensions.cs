@@ -12,6 +12,17 @@ public static class CallerExtensions
 
     public static string? Uscc(this ClaimsPrincipal user) => user.IsInRole(Roles.Applicant) ? user.FindFirstValue(Roles.UsccClaim) : null;
 
+    /// <summary>
+    /// An applicant's own identity as a person, for callers that have no company yet (a founder, 开户即开业): the token's
+    /// object id or subject where it has one, else its applicant id claim (a dev token's <c>dev:applicant:&lt;id&gt;</c>).
+    /// </summary>
+    public static string? Subject(this ClaimsPrincipal user) => user.IsInRole(Roles.Applicant)
+        ? SubjectClaims.Select(user.FindFirstValue).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v)) is { } subject ? subject : null
+        : null;
+
+    private static readonly string[] SubjectClaims =
+        ["oid", "http://schemas.microsoft.com/identity/claims/objectidentifier", "sub", ClaimTypes.NameIdentifier, Roles.UsccClaim];
+
     public static bool IsDepartment(this ClaimsPrincipal user, string department) =>
         user.IsInRole(Roles.Department) && string.Equals(user.FindFirstValue(Roles.DepartmentClaim), department, StringComparison.OrdinalIgnoreCase);
 

@@ -27,5 +27,7 @@ public static class ApprovalWorkflow
         // The utilities joint application reuses the same notice and deadline activities.
         .AddOrchestrator<UtilitiesOrchestrator>(UtilitiesOrchestrator.Name)
         .AddOrchestrator<DirectServiceOrchestrator>(DirectServiceOrchestrator.Name)
-        .AddOrchestrator<LandToStartOrchestrator>(LandToStartOrchestrator.Name);
+        .AddOrchestrator<LandToStartOrchestrator>(LandToStartOrchestrator.Name)
+        // Business openings reuse the certificate, revocation, credit, notice and deadline activities above.
+        .AddOrchestrator<BusinessOpeningOrchestrator>(BusinessOpeningOrchestrator.Name);
 }

@@ -13,7 +13,11 @@ public sealed record MonthlyReport(
     IReadOnlyList<DepartmentFigures> Departments,
     int OverdueTasks,
     CommitmentFigures Commitments,
-    IReadOnlyDictionary<string, int> CreditOutcomes);
+    IReadOnlyDictionary<string, int> CreditOutcomes)
+{
+    /// <summary>Business openings (开户即开业) in the month; null where the report was built without them.</summary>
+    public BusinessOpeningFigures? BusinessOpenings { get; init; }
+}
 
 /// <summary>Decisions on one item within the month and the working days they took.</summary>
 public sealed record ItemFigures(string Item, string Department, int Decided, int Approved, int Rejected, int Corrections, double AverageWorkingDays, int MaxWorkingDays, int Overdue);

@@ -1,14 +1,16 @@
 using System.Globalization;
 using Approvals.Applications;
+using Approvals.BusinessOpenings;
 
 namespace Approvals.Supervision;
 
 /// <summary>
 /// Builds the monthly report from the applications' published status: applications accepted within the month,
 /// department decisions taken within it (with the working days from acceptance to the decision, less the clock's
-/// legal stops before it), and the commitment outcomes of those applications.
+/// legal stops before it), and the commitment outcomes of those applications; with <paramref name="openings"/>, the
+/// business openings' figures too.
 /// </summary>
-public sealed class MonthlyReportBuilder(ApplicationQueries queries, IDeadlineCalculator calendar)
+public sealed class MonthlyReportBuilder(ApplicationQueries queries, IDeadlineCalculator calendar, BusinessOpeningQueries? openings = null)
 {
     private static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
 
@@ -76,7 +78,31 @@ public sealed class MonthlyReportBuilder(ApplicationQueries queries, IDeadlineCa
             ["false-commitment"] = falseOnes,
         };
         return new MonthlyReport(monthStart.ToString("yyyy-MM", CultureInfo.InvariantCulture), now, accepted, byStatus, items, departments,
-            overdueOpen + decisions.Count(d => d.Overdue), new CommitmentFigures(made, fulfilled, broken, falseOnes, open, sampled, notSampled), credit);
+            overdueOpen + decisions.Count(d => d.Overdue), new CommitmentFigures(made, fulfilled, broken, falseOnes, open, sampled, notSampled), credit)
+        {
+            BusinessOpenings = openings is null ? null : await BusinessOpeningFiguresAsync(openings, monthStart, end, now, cancellationToken),
+        };
+    }
+
+    /// <summary>Openings submitted in the month, issued together, and the post-checks recorded (or overdue) within it.</summary>
+    private static async Task<BusinessOpeningFigures> BusinessOpeningFiguresAsync(BusinessOpeningQueries openings, DateTimeOffset monthStart, DateTimeOffset end,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        bool InMonth(DateTimeOffset? t) => t >= monthStart && t < end;
+        int opened = 0, together = 0, verified = 0, broken = 0, revoked = 0, overdue = 0;
+        await foreach (var view in openings.EveryAsync(cancellationToken))
+        {
+            if (InMonth(view.SubmittedAt)) opened++;
+            if (InMonth(view.IssuedAt) && view.Licence is not null && view.Items.All(i => i.Certificate is not null && i.IssuedAt == view.IssuedAt)) together++;
+            foreach (var item in view.Items)
+            {
+                if (InMonth(item.CheckedAt) && item.PostCheckStatus == "verified") verified++;
+                if (InMonth(item.CheckedAt) && item.PostCheckStatus == "broken") broken++;
+                if (InMonth(item.CheckedAt) && item.Certificate?.Status == "revoked") revoked++;
+                if (item.PostCheckStatus == "due" && item.DueAt < now && item.DueAt < end) overdue++;
+            }
+        }
+        return new BusinessOpeningFigures(opened, together, verified, broken, revoked, overdue);
     }
 
     /// <summary>Working days from acceptance to <paramref name="decided"/>, less the stops (e.g. awaiting corrections) before it.</summary>

@@ -38,6 +38,15 @@ public static class MonthlyReportCsv
         Row("commitments", "all", "false", c.False);
         Row("commitments", "all", "open", c.Open);
         foreach (var (kind, n) in report.CreditOutcomes) Row("credit", kind, "records", n);
+        if (report.BusinessOpenings is { } b)
+        {
+            Row("businessOpenings", "all", "opened", b.Opened);
+            Row("businessOpenings", "all", "issuedSameInstant", b.IssuedSameInstant);
+            Row("businessOpenings", "all", "postChecksVerified", b.PostChecksVerified);
+            Row("businessOpenings", "all", "postChecksBroken", b.PostChecksBroken);
+            Row("businessOpenings", "all", "permitsRevoked", b.PermitsRevoked);
+            Row("businessOpenings", "all", "postChecksOverdue", b.PostChecksOverdue);
+        }
         return csv.ToString();
     }
 

@@ -274,5 +274,16 @@ public static class BadRequestCorpus
         yield return new("NUL in the path", "GET", "/api/catalog/items%00", null, Skip: RefusedByTheServer);
         yield return new("10 KB query on the catalog", "GET", "/api/certificates/x?" + LongQuery, null);
         yield return new("PUT on applications", "PUT", "/api/applications/{app}", App, "{}");
+
+        // Business openings (开户即开业)
+        const string Opening = "{\"companyName\":\"示范美业\",\"businessScope\":\"美容美发\",\"items\":[\"SALON\"],\"commitments\":[\"SALON\"]}";
+        yield return new("business opening not JSON", "POST", "/api/business-openings", App, "{\"companyName\":", IdempotencyKey: "corpus-bo");
+        yield return new("business opening items a string", "POST", "/api/business-openings", App, Opening.Replace("[\"SALON\"],\"commitments", "\"SALON\",\"commitments"), IdempotencyKey: "corpus-bo");
+        yield return new("business opening items with a number", "POST", "/api/business-openings", App, Opening.Replace("\"items\":[\"SALON\"]", "\"items\":[7]"), IdempotencyKey: "corpus-bo");
+        yield return new("business opening commitment unsigned", "POST", "/api/business-openings", App, Opening.Replace("\"commitments\":[\"SALON\"]", "\"commitments\":[]"), IdempotencyKey: "corpus-bo");
+        yield return new("business opening without a key", "POST", "/api/business-openings", App, Opening);
+        yield return new("business opening by a department", "POST", "/api/business-openings", Hud, Opening, IdempotencyKey: "corpus-bo");
+        yield return new("post-check of no such case", "POST", "/api/business-openings/BO-0000000000000000/post-check", "dev:department:HEALTH", "{\"item\":\"SALON\",\"outcome\":\"verified\"}");
+        yield return new("post-check outcome unknown", "POST", "/api/business-openings/BO-0000000000000000/post-check", "dev:department:HEALTH", "{\"item\":\"SALON\",\"outcome\":\"maybe\"}");
     }
 }

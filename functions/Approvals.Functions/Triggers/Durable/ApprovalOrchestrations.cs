@@ -1,4 +1,5 @@
 using Approvals.Applications;
+using Approvals.BusinessOpenings;
 using Approvals.Calls;
 using Approvals.JointAcceptance;
 using Approvals.Orchestrations;
@@ -40,4 +41,8 @@ public static class ApprovalOrchestrations
     public static Task<Approvals.LandToStart.LandToStartStatusView> LandToStart([OrchestrationTrigger] TaskOrchestrationContext context,
         Approvals.LandToStart.LandToStartPlan plan) =>
         new LandToStartOrchestrator().RunAsync(context, plan);
+
+    [Function(BusinessOpeningOrchestrator.Name)]
+    public static Task<BusinessOpeningStatusView> BusinessOpening([OrchestrationTrigger] TaskOrchestrationContext context, BusinessOpeningPlan plan) =>
+        new BusinessOpeningOrchestrator().RunAsync(context, plan);
 }

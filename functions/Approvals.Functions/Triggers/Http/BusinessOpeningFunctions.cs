@@ -1,0 +1,88 @@
+using System.Security.Claims;
+using Approvals.BusinessOpenings;
+using Approvals.Functions.Http;
+using Approvals.Functions.Identity;
+using Approvals.Functions.Problems;
+using Approvals.Orchestrations;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace Approvals.Functions.Triggers.Http;
+
+/// <summary>
+/// 开户即开业 / 证照联办 for the founder (api.md "The seed systems"): submit a business opening (202 + Location, idempotent
+/// by <c>Idempotency-Key</c>; the case is keyed by its application number, the founder by the caller's identity, since
+/// the company has no USCC yet), read it (the founder, the departments concerned, supervisors; others 404), and list
+/// the founder's own cases.
+/// </summary>
+public sealed class BusinessOpeningFunctions(HttpCall http, BusinessOpeningPlanner planner, BusinessOpeningCommands commands, BusinessOpeningQueries queries,
+    KeyedStarts starts, TimeProvider time)
+{
+    public const string Scope = "business-openings";
+
+    public const int MaxBodyBytes = 32 * 1024;
+
+    [Function("SubmitBusinessOpening")]
+    public Task<IResult> Submit(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "business-openings")] HttpRequest request,
+        [DurableClient] DurableTaskClient client) =>
+        http.RunAsync(request, Access.Applicant, user => SubmitAsync(request, user, request.HttpContext.RequestAborted));
+
+    [Function("GetBusinessOpening")]
+    public Task<IResult> Get(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "business-openings/{id}")] HttpRequest request, string id,
+        [DurableClient] DurableTaskClient client) =>
+        http.RunAsync(request, Access.Authenticated, async user =>
+        {
+            var view = await commands.GetAsync(id, request.HttpContext.RequestAborted);
+            return view is not null && MayRead(user, view)
+                ? Results.Ok(BusinessOpeningResponses.Status(view))
+                : Problem.NotFound($"开业申请 {id} 不存在 / business opening {id} does not exist");
+        });
+
+    [Function("ListBusinessOpenings")]
+    public Task<IResult> List(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "business-openings")] HttpRequest request,
+        [DurableClient] DurableTaskClient client) =>
+        http.RunAsync(request, Access.Applicant, async user =>
+        {
+            if (user.Subject() is not { } founder) return Problem.Forbidden("only founders list their business openings");
+            return Results.Ok((await queries.ForFounderAsync(founder, request.HttpContext.RequestAborted)).Select(BusinessOpeningResponses.Line));
+        });
+
+    private static bool MayRead(ClaimsPrincipal user, BusinessOpeningStatusView view) =>
+        user.IsSupervisor() || user.Subject() == view.Founder ||
+        (user.IsInRole(Roles.Department) && user.FindFirstValue(Roles.DepartmentClaim) is { } dept && view.Concerns(dept));
+
+    private async Task<IResult> SubmitAsync(HttpRequest request, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (user.Subject() is not { } founder) return Problem.Forbidden("only founders submit business openings");
+        var (body, unreadable) = await JsonBody.ReadTextAsync(request, MaxBodyBytes, ct);
+        if (unreadable is not null) return unreadable;
+        var (opening, malformed) = JsonBody.Parse<BusinessOpeningRequest>(body!);
+        if (malformed is not null) return malformed;
+
+        var key = request.Headers[IdempotencyKeys.Header].ToString();
+        var keyProblem = IdempotencyKeys.Problem(key);
+        var recordKey = $"{founder}:{key}";
+        var bodyHash = IdempotencyKeys.BodyHash(body!);
+        if (keyProblem is null && await starts.ReplayAsync(Scope, recordKey, bodyHash, Accepted, ct) is { } earlier) return earlier;
+
+        var caseId = IdempotencyKeys.CaseId(BusinessOpeningQueries.IdPrefix, recordKey);
+        var planned = planner.Plan(caseId, founder, opening!, time.GetUtcNow());
+        if (!planned.Accepted || keyProblem is not null)
+        {
+            // Every problem at once: the header's among the body's.
+            var errors = new Dictionary<string, string[]>(planned.Errors);
+            if (keyProblem is not null) errors[IdempotencyKeys.Header] = [keyProblem];
+            return Results.ValidationProblem(errors, title: "开业申请有误 / The business opening has problems.", type: "https://approvals.example/problems/validation");
+        }
+        return await starts.StartAsync(Scope, recordKey, bodyHash, caseId, BusinessOpeningOrchestrator.Name, planned.Plan!, Accepted, ct);
+    }
+
+    private static IResult Accepted(string caseId)
+    {
+        var uri = $"/api/business-openings/{caseId}";
+        return Results.Accepted(uri, new { caseId, applicationNumber = caseId, statusUri = uri });
+    }
+}
