@@ -1,5 +1,5 @@
 // The seed systems around the permit on the supervisor's board and the project code page: calls, utilities, the direct
-// train and land-to-start, each with its lights. Every system is one entry: where its open cases are and how a row reads.
+// train, land-to-start and business openings, each with its lights. Every system is one entry: where its open cases are and how a row reads.
 import { h, bi, put } from "./dom.js";
 import { api } from "./api.js";
 import { when } from "./format.js";
@@ -13,6 +13,8 @@ const state = {
   waiting: ["待前序", "waiting"], open: ["办理中", "open"], done: ["已完成", "done"], skipped: ["免于办理", "skipped"],
   "awaiting-simulation": ["待模拟审批", "awaiting simulation"], simulated: ["模拟通过", "simulated (模拟)"], "simulated-fail": ["模拟未通过", "simulated: fail"],
   issued: ["已发证", "issued"], "re-review": ["重新审查", "reviewed again"],
+  submitted: ["已提交", "submitted"], "post-check-due": ["证照已同发，待事后核查", "issued together, post-check due"], verified: ["核查通过", "verified"],
+  "permit-revoked": ["许可已撤销（执照有效）", "permit revoked, licence valid"], due: ["待核查", "due"], broken: ["未履行", "broken"],
 };
 const says = code => state[code] ? word(...state[code]) : code ?? "—";
 
@@ -42,6 +44,11 @@ export const systems = [
     project: p => p.landToStart?.map(c => h("div", {}, `${c.caseId} · `, says(c.status), ` · `, bi(`拿地前步骤 ${c.stepsDone}/${c.steps}`, `pre-land steps ${c.stepsDone} of ${c.steps}`),
       c.documents.map(d => h("div", {}, `${d.name} · `, says(d.state), d.simulated ? h("span", { class: "badge" }, " 模拟 simulated") : null)))),
   },
+  {
+    key: "business-openings", title: ["开户即开业", "Opening a business on the day"], board: "/api/supervision/business-openings", list: r => r.cases,
+    columns: [["案件", "Case"], ["企业", "Company"], ["状态", "Status"], ["同发时间", "Issued together"], ["事后核查", "Post-checks"]],
+    row: c => [c.caseId, c.companyName, says(c.status), when(c.issuedAt), c.postChecks.map(i => h("div", {}, `${i.item} · `, says(i.status), i.light ? [" · ", light(i.light), ` ${when(i.dueAt)}`] : null))],
+  },
 ];
 
 /** The supervisor's sections: each system's open cases, loaded side by side. */
@@ -49,7 +56,10 @@ export function boardSections() {
   return systems.map(system => {
     const box = h("div", { "data-system": system.key }, loading());
     api(system.board).then(
-      rows => put(box, rows.length ? table(system.columns, rows.map(system.row)) : empty("没有待办", "Nothing open")),
+      answer => {
+        const rows = system.list ? system.list(answer) : answer;
+        put(box, rows.length ? table(system.columns, rows.map(system.row)) : empty("没有待办", "Nothing open"));
+      },
       error => put(box, problemBox(error)));
     return [h("h3", {}, bi(...system.title)), box];
   });

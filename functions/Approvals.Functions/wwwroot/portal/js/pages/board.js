@@ -28,7 +28,7 @@ async function run(main) {
     h("h2", {}, bi("红灯督办", "Escalations (red)")), escalations,
     h("h2", {}, bi("最近一次承诺核查审计", "Latest commitment audit")), audit,
     h("h2", {}, bi("死信（无法处理的部门答复）", "Dead letters (department answers that could not be applied)")), dead,
-    h("h2", {}, bi("服务与报装", "Calls, utilities, the direct train, land-to-start")), ...boardSections().flat(),
+    h("h2", {}, bi("服务、报装与开办", "Calls, utilities, the direct train, land-to-start, business openings")), ...boardSections().flat(),
     h("p", {}, h("a", { href: "/api/portal/report.html" }, bi("月度报告", "Monthly report")), " · ", h("a", { href: "/api/portal/credit.html" }, bi("信用修复", "Credit repair"))));
 
   try {
