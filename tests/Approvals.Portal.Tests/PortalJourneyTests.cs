@@ -115,7 +115,7 @@ public sealed class PortalJourneyTests : IAsyncLifetime
         await Expect(firstRow).ToContainTextAsync("CP-CIVILDEF");
         await Expect(supervisor.GetByText("红灯督办 Escalations (red)")).ToBeVisibleAsync();
         // The seed systems' open cases load beside the lights (none in this journey).
-        foreach (var system in new[] { "calls", "utilities", "direct-service", "land-to-start", "business-openings" })
+        foreach (var system in new[] { "calls", "utilities", "direct-service", "land-to-start", "business-openings", "warnings" })
         {
             await Expect(supervisor.Locator($"[data-system='{system}']")).ToContainTextAsync("没有待办 Nothing open");
         }

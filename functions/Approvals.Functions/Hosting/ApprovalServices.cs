@@ -60,6 +60,10 @@ public static class ApprovalServices
         services.AddSingleton<LandToStart.LandToStartPlanner>();
         services.AddSingleton<LandToStart.LandToStartCommands>();
         services.AddSingleton<LandToStart.LandToStartQueries>();
+        services.AddSingleton(Stewardship.StewardPolicy.Embedded);
+        services.AddSingleton<Stewardship.StewardPlanner>();
+        services.AddSingleton<Stewardship.StewardCommands>();
+        services.AddSingleton<Stewardship.StewardQueries>();
         services.AddSingleton(BusinessOpenings.BusinessOpeningPolicy.Embedded);
         services.AddSingleton<BusinessOpenings.BusinessOpeningPlanner>();
         services.AddSingleton<BusinessOpenings.BusinessOpeningCommands>();

@@ -29,5 +29,6 @@ public static class ApprovalWorkflow
         .AddOrchestrator<DirectServiceOrchestrator>(DirectServiceOrchestrator.Name)
         .AddOrchestrator<LandToStartOrchestrator>(LandToStartOrchestrator.Name)
         // Business openings reuse the certificate, revocation, credit, notice and deadline activities above.
-        .AddOrchestrator<BusinessOpeningOrchestrator>(BusinessOpeningOrchestrator.Name);
+        .AddOrchestrator<BusinessOpeningOrchestrator>(BusinessOpeningOrchestrator.Name)
+        .AddOrchestrator<StewardPlanOrchestrator>(StewardPlanOrchestrator.Name);
 }

@@ -112,6 +112,7 @@ public sealed partial class FunctionsMetadataTests
     [InlineData("/direct-service/bookings", 3, "DirectServiceBooking")]
     [InlineData("/land-to-start", 3, "LandToStart")]
     [InlineData("/business-openings", 2, "BusinessOpening")]
+    [InlineData("/supervision/warnings", 2, "ProjectStewardPlan")]
     public void The_built_seed_systems_of_api_md_are_http_functions(string pathFragment, int callCount, string orchestration)
     {
         var apiMd = File.ReadAllText(Path.Combine(RepoPaths.Root, "..", "shared", "api.md"));

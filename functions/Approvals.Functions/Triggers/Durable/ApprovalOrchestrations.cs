@@ -45,4 +45,8 @@ public static class ApprovalOrchestrations
     [Function(BusinessOpeningOrchestrator.Name)]
     public static Task<BusinessOpeningStatusView> BusinessOpening([OrchestrationTrigger] TaskOrchestrationContext context, BusinessOpeningPlan plan) =>
         new BusinessOpeningOrchestrator().RunAsync(context, plan);
+
+    [Function(StewardPlanOrchestrator.Name)]
+    public static Task<Approvals.Stewardship.StewardPlanView> ProjectStewardPlan([OrchestrationTrigger] TaskOrchestrationContext context, Approvals.Stewardship.StewardPlan plan) =>
+        new StewardPlanOrchestrator().RunAsync(context, plan);
 }

@@ -9,7 +9,8 @@ namespace Approvals.Functions.Triggers.Http;
 
 /// <summary>Public pages (api.md): certificate verification by number or QR code, and the project code page (项目码).</summary>
 public sealed class PublicFunctions(HttpCall http, ICertificateStore certificates, ApplicationQueries queries, Approvals.Utilities.UtilityQueries utilities,
-    Approvals.DirectService.DirectServiceQueries directService, Approvals.LandToStart.LandToStartQueries landToStart)
+    Approvals.DirectService.DirectServiceQueries directService, Approvals.LandToStart.LandToStartQueries landToStart,
+    Approvals.Stewardship.StewardQueries stewardship)
 {
     [Function("GetCertificate")]
     public Task<IResult> Certificate([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "certificates/{number}")] HttpRequest request, string number) =>
@@ -55,7 +56,8 @@ public sealed class PublicFunctions(HttpCall http, ICertificateStore certificate
             var utilityCases = await utilities.ForProjectAsync(code, ct);
             var bookings = await directService.ForProjectAsync(code, ct);
             var landCases = await landToStart.ForProjectAsync(code, ct);
-            if (issued.Count == 0 && mine.Count == 0 && utilityCases.Count == 0 && bookings.Count == 0 && landCases.Count == 0) return Problem.NotFound($"no project with code {code}");
+            var stewardPlan = await stewardship.ForProjectAsync(code, ct);
+            if (issued.Count == 0 && mine.Count == 0 && utilityCases.Count == 0 && bookings.Count == 0 && landCases.Count == 0 && stewardPlan is null) return Problem.NotFound($"no project with code {code}");
             return Results.Ok(new
             {
                 code,
@@ -105,6 +107,10 @@ public sealed class PublicFunctions(HttpCall http, ICertificateStore certificate
                     steps = l.Steps.Count,
                     documents = l.Documents.Select(d => new { key = d.Key, name = d.Name, state = d.State, simulated = d.Simulated is not null && d.Certificate is null, certificate = d.Certificate }),
                 }),
+                // 项目管家: the steward, and how the plan's nodes stand.
+                stewardPlan = stewardPlan is { } sp
+                    ? new { steward = sp.Steward, nodesDone = sp.Nodes.Count(n => n.IsDone), nodes = sp.Nodes.Count, warned = sp.Nodes.Count(n => !n.IsDone && n.Warnings.Count > 0) }
+                    : null,
                 progress = mine.SelectMany(a => a.Timeline.TakeLast(5).Select(e => new { applicationId = a.ApplicationId, at = ApplicationResponses.Local(e.At), @event = e.Event })),
             });
         });

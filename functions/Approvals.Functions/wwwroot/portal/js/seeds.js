@@ -49,6 +49,14 @@ export const systems = [
     columns: [["案件", "Case"], ["企业", "Company"], ["状态", "Status"], ["同发时间", "Issued together"], ["事后核查", "Post-checks"]],
     row: c => [c.caseId, c.companyName, says(c.status), when(c.issuedAt), c.postChecks.map(i => h("div", {}, `${i.item} · `, says(i.status), i.light ? [" · ", light(i.light), ` ${when(i.dueAt)}`] : null))],
   },
+  {
+    key: "warnings", title: ["项目管家预警", "Steward warnings"], board: "/api/supervision/warnings",
+    columns: [["项目", "Project"], ["节点", "Node"], ["责任单位", "Owner"], ["计划", "Planned"], ["逾期天数", "Days late"], ["预警对象", "Warned"], ["原因与措施", "Cause and action"]],
+    row: w => [w.projectName, w.nodeName, w.owner, w.firstPlannedOn !== w.plannedOn ? `${w.plannedOn}（首次 first ${w.firstPlannedOn}）` : w.plannedOn, w.daysLate,
+      w.level === "lead-department" ? bi("牵头部门", "lead department") : bi("管家与责任单位", "steward and owner"), w.cause ? `${w.cause} → ${w.action}` : "—"],
+    project: p => p.stewardPlan ? [h("div", {}, bi(`项目管家 ${p.stewardPlan.steward}：节点 ${p.stewardPlan.nodesDone}/${p.stewardPlan.nodes} 已完成，${p.stewardPlan.warned} 个预警`,
+      `steward ${p.stewardPlan.steward}: ${p.stewardPlan.nodesDone} of ${p.stewardPlan.nodes} nodes done, ${p.stewardPlan.warned} warned`))] : [],
+  },
 ];
 
 /** The supervisor's sections: each system's open cases, loaded side by side. */
