@@ -75,6 +75,7 @@ public static class ApprovalServices
         services.AddSingleton<ApplicationQueries>();
         services.AddSingleton<DepartmentResponseHandler>();
         services.AddSingleton(sp => new CommitmentAuditor(sp.GetRequiredService<ApplicationQueries>(), sp.GetRequiredService<IDeadlineCalculator>(), sp.GetRequiredService<IKeyedRecords>()));
+        services.AddSingleton<ServiceFiguresBuilder>();
         services.AddSingleton<MonthlyReportBuilder>();
         services.AddSingleton<ProvisionalDeadlines>();
         services.AddSingleton<SupervisionJobs>();

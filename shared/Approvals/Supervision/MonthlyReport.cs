@@ -17,6 +17,9 @@ public sealed record MonthlyReport(
 {
     /// <summary>Business openings (开户即开业) in the month; null where the report was built without them.</summary>
     public BusinessOpeningFigures? BusinessOpenings { get; init; }
+
+    /// <summary>Calls, utilities, the direct train, land-to-start and steward warnings in the month.</summary>
+    public ServiceFigures? Services { get; init; }
 }
 
 /// <summary>Decisions on one item within the month and the working days they took.</summary>

@@ -7,10 +7,11 @@ namespace Approvals.Supervision;
 /// <summary>
 /// Builds the monthly report from the applications' published status: applications accepted within the month,
 /// department decisions taken within it (with the working days from acceptance to the decision, less the clock's
-/// legal stops before it), and the commitment outcomes of those applications; with <paramref name="openings"/>, the
-/// business openings' figures too.
+/// legal stops before it), and the commitment outcomes of those applications; with <paramref name="openings"/> and
+/// <paramref name="services"/>, the business openings' and the other seed systems' figures too.
 /// </summary>
-public sealed class MonthlyReportBuilder(ApplicationQueries queries, IDeadlineCalculator calendar, BusinessOpeningQueries? openings = null)
+public sealed class MonthlyReportBuilder(ApplicationQueries queries, IDeadlineCalculator calendar, BusinessOpeningQueries? openings = null,
+    ServiceFiguresBuilder? services = null)
 {
     private static readonly TimeSpan Shanghai = TimeSpan.FromHours(8);
 
@@ -81,6 +82,7 @@ public sealed class MonthlyReportBuilder(ApplicationQueries queries, IDeadlineCa
             overdueOpen + decisions.Count(d => d.Overdue), new CommitmentFigures(made, fulfilled, broken, falseOnes, open, sampled, notSampled), credit)
         {
             BusinessOpenings = openings is null ? null : await BusinessOpeningFiguresAsync(openings, monthStart, end, now, cancellationToken),
+            Services = services is null ? null : await services.BuildAsync(monthStart, end, cancellationToken),
         };
     }
 

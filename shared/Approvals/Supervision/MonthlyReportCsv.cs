@@ -47,6 +47,16 @@ public static class MonthlyReportCsv
             Row("businessOpenings", "all", "permitsRevoked", b.PermitsRevoked);
             Row("businessOpenings", "all", "postChecksOverdue", b.PostChecksOverdue);
         }
+        if (report.Services is { } s)
+        {
+            foreach (var (section, figures) in new (string, object)[] { ("calls", s.Calls), ("utilities", s.Utilities), ("directService", s.DirectService), ("landToStart", s.LandToStart), ("warnings", s.Warnings) })
+            {
+                foreach (var property in figures.GetType().GetProperties())
+                {
+                    Row(section, "all", char.ToLowerInvariant(property.Name[0]) + property.Name[1..], (int)property.GetValue(figures)!);
+                }
+            }
+        }
         return csv.ToString();
     }
 

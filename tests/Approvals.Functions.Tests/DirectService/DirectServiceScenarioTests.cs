@@ -109,6 +109,12 @@ public sealed class DirectServiceScenarioTests : IDisposable
         Assert.Contains(records, r => r.GetProperty("kind").GetString() == "fulfilled" && r.GetProperty("reference").GetString() == $"{id}/CP-PLANNING/extreme-gap");
         Assert.Equal(HttpStatusCode.Conflict, (await Train.SupplyAsync(id, "CP-PERMIT", ("PLANNING-PERMIT", sitePlan))).StatusCode);
 
+        // September's report, written on 1 October, counts the visit's decisions; October's the broken commitment.
+        var september = (await Portal.Supervisor().GetFromJsonAsync<JsonElement>("/api/reports/monthly?month=2026-09")).GetProperty("services").GetProperty("directService");
+        Assert.Equal((1, 1, 1), (september.GetProperty("booked").GetInt32(), september.GetProperty("approvedOnSite").GetInt32(), september.GetProperty("sentToHall").GetInt32()));
+        var october = (await Portal.Supervisor().GetFromJsonAsync<JsonElement>("/api/reports/monthly?month=2026-10")).GetProperty("services").GetProperty("directService");
+        Assert.Equal(1, october.GetProperty("extremeGapRevoked").GetInt32());
+
         // The last plan node ticked off closes the booking.
         Assert.Equal(HttpStatusCode.Accepted, (await Train.VisitAsync(id, new { ticked = new[] { "permit" } })).StatusCode);
         var closed = await Train.WaitAsync(id, s => s.GetProperty("status").GetString() == "closed");

@@ -61,6 +61,10 @@ public sealed class StewardScenarioTests : IDisposable
         var rated = await Steward.WaitAsync(p => p.GetProperty("ratings").GetArrayLength() == 1);
         Assert.Equal(4, rated.GetProperty("ratings")[0].GetProperty("score").GetInt32());
         Assert.DoesNotContain((await Portal.Supervisor().GetFromJsonAsync<JsonElement>("/api/supervision/warnings")).EnumerateArray(), w => w.GetProperty("node").GetString() == "eia");
+
+        var october = (await Portal.Supervisor().GetFromJsonAsync<JsonElement>("/api/reports/monthly?month=2026-10")).GetProperty("services").GetProperty("warnings");
+        Assert.Equal((1, 1, 1, 1), (october.GetProperty("toOwners").GetInt32(), october.GetProperty("toLeadDepartments").GetInt32(),
+            october.GetProperty("nodesDone").GetInt32(), october.GetProperty("nodesDoneLate").GetInt32()));
     }
 
     [Fact]

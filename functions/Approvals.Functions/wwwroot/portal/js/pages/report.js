@@ -55,7 +55,25 @@ async function run(main) {
       table([["事项", "Item"], ["部门", "Department"], ["办结", "Decided"], ["同意", "Approved"], ["不同意", "Rejected"], ["补正", "Corrections"], ["平均", "Average"], ["最长", "Max"], ["逾期", "Overdue"]],
         r.items.map(i => [i.item, i.department, i.decided, i.approved, i.rejected, i.corrections, i.averageWorkingDays.toFixed(1), i.maxWorkingDays, i.overdue].map(String))),
       h("h2", {}, bi("信用结果", "Credit outcomes")),
-      table([["类型", "Kind"], ["数量", "Records"]], Object.entries(r.creditOutcomes).map(([k, n]) => [L.words(L.creditKind, k).join(" "), String(n)])));
+      table([["类型", "Kind"], ["数量", "Records"]], Object.entries(r.creditOutcomes).map(([k, n]) => [L.words(L.creditKind, k).join(" "), String(n)])),
+      services(r));
+  }
+
+  /** The seed systems' figures of the month, one line per system. */
+  function services(r) {
+    const b = r.businessOpenings, s = r.services;
+    if (!b && !s) return null;
+    const rows = [];
+    if (b) rows.push(["开户即开业 Business openings", `开办 ${b.opened} · 证照同发 ${b.issuedSameInstant} · 核查通过 ${b.postChecksVerified} · 未履行 ${b.postChecksBroken} · 撤销许可 ${b.permitsRevoked} · 逾期未查 ${b.postChecksOverdue}`]);
+    if (s) {
+      const c = s.calls, u = s.utilities, d = s.directService, l = s.landToStart, w = s.warnings;
+      rows.push(["呼叫即回应 Calls", `挂号 ${c.registered} · 答复 ${c.answered}（逾期 ${c.answeredLate}）· 督办 ${c.escalated} · 重办 ${c.reopened} · 销号 ${c.closed}`]);
+      rows.push(["联合报装 Utilities", `申请 ${u.submitted} · 办结 ${u.completed}（晚于开工 ${u.doneAfterPlannedStart}）· 接入 ${u.connected} · 红灯 ${u.escalations}`]);
+      rows.push(["审批服务直通车 Direct train", `预约 ${d.booked} · 联系逾期 ${d.contactedLate} · 现场审批 ${d.approvedOnSite} · 回大厅 ${d.sentToHall} · 容缺补齐 ${d.extremeGapSupplied} · 容缺撤销 ${d.extremeGapRevoked}`]);
+      rows.push(["拿地即开工 Land-to-start", `申请 ${l.applied} · 签约 ${l.contractsSigned} · 当日四证齐发 ${l.fourIssuedOnContractDay} · 重新审查 ${l.reviewedAgain}`]);
+      rows.push(["项目管家预警 Steward warnings", `告知管家与责任单位 ${w.toOwners} · 告知牵头部门 ${w.toLeadDepartments} · 节点完成 ${w.nodesDone}（晚于计划 ${w.nodesDoneLate}）`]);
+    }
+    return [h("h2", {}, bi("服务与报装", "Service systems")), table([["系统", "System"], ["本月", "This month"]], rows)];
   }
 
   async function download() {
