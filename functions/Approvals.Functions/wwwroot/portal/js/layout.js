@@ -12,7 +12,7 @@ const idHints = {
 };
 const links = {
   public: [["/api/portal/", "首页", "Home"], ["/api/portal/catalog.html", "事项清单", "Catalog"], ["/api/portal/verify.html", "证照核验", "Verify a certificate"], ["/api/portal/project.html", "项目码", "Project code"]],
-  applicant: [["/api/portal/apply.html", "智能导办与申报", "Guidance and application"], ["/api/portal/my.html", "我的申请", "My applications"], ["/api/portal/credit.html", "我的信用", "My credit"]],
+  applicant: [["/api/portal/apply.html", "智能导办与申报", "Guidance and application"], ["/api/portal/my.html", "我的申请", "My applications"], ["/api/portal/services.html", "企业服务", "Enterprise services"], ["/api/portal/credit.html", "我的信用", "My credit"]],
   department: [["/api/portal/inbox.html", "待办事项", "Inbox"]],
   supervisor: [["/api/portal/board.html", "监管看板", "Supervision board"], ["/api/portal/report.html", "月度报告", "Monthly report"], ["/api/portal/credit.html", "信用修复", "Credit repair"]],
 };
