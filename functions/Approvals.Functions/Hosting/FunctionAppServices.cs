@@ -13,6 +13,8 @@ public static class FunctionAppServices
         services.AddOptions<PortalOptions>().Bind(configuration.GetSection(PortalOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ClockOptions>().Bind(configuration.GetSection(ClockOptions.Section));
         services.AddCallerAuthentication(configuration);
+        // The embedded engine and client read the converter from here; under the Functions host the worker's serializer is set too.
+        services.AddSingleton<Microsoft.DurableTask.DataConverter>(Json.DurablePayloads.Converter);
         services.AddSingleton<HttpCall>();
         services.AddSingleton<KeyedStarts>();
         services.AddTransient<ActivityRunner>();

@@ -23,6 +23,8 @@ public static class FunctionsWorkerHost
         builder.Services.AddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<DurableClientSlot>());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddFunctionApp(builder.Configuration);
+        // Durable Functions' isolated extension serializes orchestration payloads and custom status with the worker's serializer.
+        builder.Services.Configure<Microsoft.Azure.Functions.Worker.WorkerOptions>(options => options.Serializer = new global::Azure.Core.Serialization.JsonObjectSerializer(Json.DurablePayloads.Options));
         return builder.Build();
     }
 }
