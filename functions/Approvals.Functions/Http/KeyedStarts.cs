@@ -11,7 +11,7 @@ namespace Approvals.Functions.Http;
 /// the same key and body answer the same, another body under the key is 422, and a retry after a crash between
 /// scheduling and recording lands on the instance that stands.
 /// </summary>
-public sealed class KeyedStarts(IKeyedRecords records, DurableTaskClient engine)
+public sealed partial class KeyedStarts(IKeyedRecords records, DurableTaskClient engine)
 {
     private sealed record KeyRecord(string BodySha256, string Id);
 

@@ -57,27 +57,13 @@ public sealed class BusinessOpeningFunctions(HttpCall http, BusinessOpeningPlann
     private async Task<IResult> SubmitAsync(HttpRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
         if (user.Subject() is not { } founder) return Problem.Forbidden("only founders submit business openings");
-        var (body, unreadable) = await JsonBody.ReadTextAsync(request, MaxBodyBytes, ct);
-        if (unreadable is not null) return unreadable;
-        var (opening, malformed) = JsonBody.Parse<BusinessOpeningRequest>(body!);
-        if (malformed is not null) return malformed;
-
-        var key = request.Headers[IdempotencyKeys.Header].ToString();
-        var keyProblem = IdempotencyKeys.Problem(key);
-        var recordKey = $"{founder}:{key}";
-        var bodyHash = IdempotencyKeys.BodyHash(body!);
-        if (keyProblem is null && await starts.ReplayAsync(Scope, recordKey, bodyHash, Accepted, ct) is { } earlier) return earlier;
-
-        var caseId = IdempotencyKeys.CaseId(BusinessOpeningQueries.IdPrefix, recordKey);
-        var planned = planner.Plan(caseId, founder, opening!, time.GetUtcNow());
-        if (!planned.Accepted || keyProblem is not null)
-        {
-            // Every problem at once: the header's among the body's.
-            var errors = new Dictionary<string, string[]>(planned.Errors);
-            if (keyProblem is not null) errors[IdempotencyKeys.Header] = [keyProblem];
-            return Results.ValidationProblem(errors, title: "开业申请有误 / The business opening has problems.", type: "https://approvals.example/problems/validation");
-        }
-        return await starts.StartAsync(Scope, recordKey, bodyHash, caseId, BusinessOpeningOrchestrator.Name, planned.Plan!, Accepted, ct);
+        return await starts.StartFromBodyAsync<BusinessOpeningRequest>(request, Scope, founder, BusinessOpeningQueries.IdPrefix, MaxBodyBytes,
+            (caseId, opening) =>
+            {
+                var planned = planner.Plan(caseId, founder, opening, time.GetUtcNow());
+                return Task.FromResult(PlannedCase.Of(planned.Plan, planned.Errors));
+            },
+            BusinessOpeningOrchestrator.Name, Accepted, "开业申请有误 / The business opening has problems.", ct);
     }
 
     private static IResult Accepted(string caseId)

@@ -69,27 +69,13 @@ public sealed class CallFunctions(HttpCall http, CallPlanner planner, CallComman
     private async Task<IResult> RegisterAsync(HttpRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
         if (user.Uscc() is not { } uscc) return Problem.Forbidden("only enterprises register calls");
-        var (body, unreadable) = await JsonBody.ReadTextAsync(request, MaxBodyBytes, ct);
-        if (unreadable is not null) return unreadable;
-        var (call, malformed) = JsonBody.Parse<CallRequest>(body!);
-        if (malformed is not null) return malformed;
-
-        var key = request.Headers[IdempotencyKeys.Header].ToString();
-        var keyProblem = IdempotencyKeys.Problem(key);
-        var recordKey = $"{uscc}:{key}";
-        var bodyHash = IdempotencyKeys.BodyHash(body!);
-        if (keyProblem is null && await starts.ReplayAsync(Scope, recordKey, bodyHash, Accepted, ct) is { } earlier) return earlier;
-
-        var callId = IdempotencyKeys.CaseId(CallQueries.IdPrefix, recordKey);
-        var planned = planner.Plan(callId, uscc, call!, time.GetUtcNow());
-        if (!planned.Accepted || keyProblem is not null)
-        {
-            // Every problem at once: the header's among the body's.
-            var errors = new Dictionary<string, string[]>(planned.Errors);
-            if (keyProblem is not null) errors[IdempotencyKeys.Header] = [keyProblem];
-            return Results.ValidationProblem(errors, title: "呼叫有误 / The call has problems.", type: "https://approvals.example/problems/validation");
-        }
-        return await starts.StartAsync(Scope, recordKey, bodyHash, callId, CallOrchestrator.Name, planned.Plan!, Accepted, ct);
+        return await starts.StartFromBodyAsync<CallRequest>(request, Scope, uscc, CallQueries.IdPrefix, MaxBodyBytes,
+            (callId, call) =>
+            {
+                var planned = planner.Plan(callId, uscc, call, time.GetUtcNow());
+                return Task.FromResult(PlannedCase.Of(planned.Plan, planned.Errors));
+            },
+            CallOrchestrator.Name, Accepted, "呼叫有误 / The call has problems.", ct);
     }
 
     private static IResult Accepted(string callId)

@@ -82,43 +82,25 @@ public sealed class DirectServiceFunctions(HttpCall http, BookingPlanner planner
     {
         var centre = user.IsDepartment(policy.Centre.Code);
         if (user.Uscc() is null && !centre) return Problem.Forbidden($"预约由企业本人或 {policy.Centre.Name} 代为登记 / a booking is made by the enterprise, or recorded by the {policy.Centre.NameEn}");
-        var (body, unreadable) = await JsonBody.ReadTextAsync(request, MaxBodyBytes, ct);
-        if (unreadable is not null) return unreadable;
-        var (booking, malformed) = JsonBody.Parse<BookingRequest>(body!);
-        if (malformed is not null) return malformed;
-
-        var extra = new Dictionary<string, string[]>();
-        string uscc;
-        string bookedBy;
-        if (centre)
-        {
-            uscc = booking!.Uscc?.Trim().ToUpperInvariant() ?? "";
-            if (!Uscc.IsValid(uscc)) extra["uscc"] = ["代为登记须填写企业统一社会信用代码 / a record for an enterprise needs its valid uscc."];
-            if (booking.Channel is not ("phone" or "hall")) extra["channel"] = ["中心代为登记的预约来自电话或大厅 / a record the centre takes is by phone or at the hall."];
-            bookedBy = $"{policy.Centre.Code}: {user.Identity?.Name ?? "centre"}";
-        }
-        else
-        {
-            uscc = user.Uscc()!;
-            bookedBy = "applicant";
-        }
-
-        var key = request.Headers[IdempotencyKeys.Header].ToString();
-        var keyProblem = IdempotencyKeys.Problem(key);
-        var recordKey = $"{(centre ? policy.Centre.Code : uscc)}:{key}";
-        var bodyHash = IdempotencyKeys.BodyHash(body!);
-        if (keyProblem is null && await starts.ReplayAsync(Scope, recordKey, bodyHash, Accepted, ct) is { } earlier) return earlier;
-
-        var bookingId = IdempotencyKeys.CaseId(DirectServiceQueries.IdPrefix, recordKey);
-        var planned = planner.Plan(bookingId, uscc, bookedBy, booking!, time.GetUtcNow());
-        if (!planned.Accepted || keyProblem is not null || extra.Count > 0)
-        {
-            var errors = new Dictionary<string, string[]>(planned.Errors);
-            foreach (var (field, messages) in extra) errors[field] = messages;
-            if (keyProblem is not null) errors[IdempotencyKeys.Header] = [keyProblem];
-            return Results.ValidationProblem(errors, title: "直通车预约有误 / The booking has problems.", type: "https://approvals.example/problems/validation");
-        }
-        return await starts.StartAsync(Scope, recordKey, bodyHash, bookingId, DirectServiceOrchestrator.Name, planned.Plan!, Accepted, ct);
+        return await starts.StartFromBodyAsync<BookingRequest>(request, Scope, centre ? policy.Centre.Code : user.Uscc()!, DirectServiceQueries.IdPrefix, MaxBodyBytes,
+            (bookingId, booking) =>
+            {
+                var errors = new Dictionary<string, string[]>();
+                var uscc = user.Uscc();
+                var bookedBy = "applicant";
+                if (centre)
+                {
+                    // A phone or hall record the centre takes for an enterprise.
+                    uscc = booking.Uscc?.Trim().ToUpperInvariant() ?? "";
+                    if (!Uscc.IsValid(uscc)) errors["uscc"] = ["代为登记须填写企业统一社会信用代码 / a record for an enterprise needs its valid uscc."];
+                    if (booking.Channel is not ("phone" or "hall")) errors["channel"] = ["中心代为登记的预约来自电话或大厅 / a record the centre takes is by phone or at the hall."];
+                    bookedBy = $"{policy.Centre.Code}: {user.Identity?.Name ?? "centre"}";
+                }
+                var planned = planner.Plan(bookingId, uscc!, bookedBy, booking, time.GetUtcNow());
+                foreach (var (field, messages) in planned.Errors) errors[field] = messages;
+                return Task.FromResult(PlannedCase.Of(planned.Plan, errors));
+            },
+            DirectServiceOrchestrator.Name, Accepted, "直通车预约有误 / The booking has problems.", ct);
     }
 
     private static IResult Accepted(string bookingId)

@@ -80,30 +80,21 @@ public sealed class LandToStartFunctions(HttpCall http, LandToStartPlanner plann
     private async Task<IResult> ApplyAsync(HttpRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
         if (user.Uscc() is not { } uscc) return Problem.Forbidden("only enterprises apply");
-        var (body, unreadable) = await JsonBody.ReadTextAsync(request, MaxBodyBytes, ct);
-        if (unreadable is not null) return unreadable;
-        var (form, malformed) = JsonBody.Parse<LandToStartRequest>(body!);
-        if (malformed is not null) return malformed;
-
-        var key = request.Headers[IdempotencyKeys.Header].ToString();
-        var keyProblem = IdempotencyKeys.Problem(key);
-        var recordKey = $"{uscc}:{key}";
-        var bodyHash = IdempotencyKeys.BodyHash(body!);
-        if (keyProblem is null && await starts.ReplayAsync(Scope, recordKey, bodyHash, Accepted, ct) is { } earlier) return earlier;
-
-        var caseId = IdempotencyKeys.CaseId(LandToStartQueries.IdPrefix, recordKey);
-        var planned = planner.Plan(caseId, uscc, form!, time.GetUtcNow());
-        var errors = new Dictionary<string, string[]>(planned.Errors);
-        foreach (var (material, i) in (form!.Materials ?? []).Select((m, i) => (m, i)))
-        {
-            if (material.MaterialId is { Length: > 0 } id && !await materials.IsOwnedByAsync(id.Trim(), uscc, ct))
+        return await starts.StartFromBodyAsync<LandToStartRequest>(request, Scope, uscc, LandToStartQueries.IdPrefix, MaxBodyBytes,
+            async (caseId, form) =>
             {
-                errors[$"materials[{i}].materialId"] = [$"材料 {id} 不存在或不属于您 / material {id} does not exist or is not yours."];
-            }
-        }
-        if (keyProblem is not null) errors[IdempotencyKeys.Header] = [keyProblem];
-        if (errors.Count > 0) return Results.ValidationProblem(errors, title: "拿地即开工申请有误 / The application has problems.", type: "https://approvals.example/problems/validation");
-        return await starts.StartAsync(Scope, recordKey, bodyHash, caseId, LandToStartOrchestrator.Name, planned.Plan!, Accepted, ct);
+                var planned = planner.Plan(caseId, uscc, form, time.GetUtcNow());
+                var errors = new Dictionary<string, string[]>(planned.Errors);
+                foreach (var (material, i) in (form.Materials ?? []).Select((m, i) => (m, i)))
+                {
+                    if (material.MaterialId is { Length: > 0 } id && !await materials.IsOwnedByAsync(id.Trim(), uscc, ct))
+                    {
+                        errors[$"materials[{i}].materialId"] = [$"材料 {id} 不存在或不属于您 / material {id} does not exist or is not yours."];
+                    }
+                }
+                return PlannedCase.Of(planned.Plan, errors);
+            },
+            LandToStartOrchestrator.Name, Accepted, "拿地即开工申请有误 / The application has problems.", ct);
     }
 
     private static IResult Accepted(string caseId)

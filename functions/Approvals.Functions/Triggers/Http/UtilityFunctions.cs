@@ -88,26 +88,13 @@ public sealed class UtilityFunctions(HttpCall http, UtilityPlanner planner, Util
     private async Task<IResult> SubmitAsync(HttpRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
         if (user.Uscc() is not { } uscc) return Problem.Forbidden("only enterprises apply for utilities");
-        var (body, unreadable) = await JsonBody.ReadTextAsync(request, MaxBodyBytes, ct);
-        if (unreadable is not null) return unreadable;
-        var (form, malformed) = JsonBody.Parse<UtilityRequest>(body!);
-        if (malformed is not null) return malformed;
-
-        var key = request.Headers[IdempotencyKeys.Header].ToString();
-        var keyProblem = IdempotencyKeys.Problem(key);
-        var recordKey = $"{uscc}:{key}";
-        var bodyHash = IdempotencyKeys.BodyHash(body!);
-        if (keyProblem is null && await starts.ReplayAsync(Scope, recordKey, bodyHash, Accepted, ct) is { } earlier) return earlier;
-
-        var caseId = IdempotencyKeys.CaseId(UtilityQueries.IdPrefix, recordKey);
-        var planned = planner.Plan(caseId, uscc, form!, time.GetUtcNow());
-        if (!planned.Accepted || keyProblem is not null)
-        {
-            var errors = new Dictionary<string, string[]>(planned.Errors);
-            if (keyProblem is not null) errors[IdempotencyKeys.Header] = [keyProblem];
-            return Results.ValidationProblem(errors, title: "联合报装申请有误 / The utilities application has problems.", type: "https://approvals.example/problems/validation");
-        }
-        return await starts.StartAsync(Scope, recordKey, bodyHash, caseId, UtilitiesOrchestrator.Name, planned.Plan!, Accepted, ct);
+        return await starts.StartFromBodyAsync<UtilityRequest>(request, Scope, uscc, UtilityQueries.IdPrefix, MaxBodyBytes,
+            (caseId, form) =>
+            {
+                var planned = planner.Plan(caseId, uscc, form, time.GetUtcNow());
+                return Task.FromResult(PlannedCase.Of(planned.Plan, planned.Errors));
+            },
+            UtilitiesOrchestrator.Name, Accepted, "联合报装申请有误 / The utilities application has problems.", ct);
     }
 
     private static IResult Accepted(string caseId)
