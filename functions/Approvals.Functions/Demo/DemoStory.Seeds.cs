@@ -81,7 +81,8 @@ internal sealed partial class DemoStory
         await UtilityStepAsync(id, "POWER", "complete", fee: 0);
         await api.WaitForAsync(DemoApi.Applicant(UsccA), path, s => s["status"]!.GetValue<string>() == "complete", "complete");
         await api.PostAsync(DemoApi.Applicant(UsccA), $"{path}/connection", new { });
-        await api.WaitForAsync(DemoApi.Applicant(UsccA), path, s => s["status"]!.GetValue<string>() == "connecting", "connecting");
+        await api.WaitForAsync(DemoApi.Applicant(UsccA), path, s => s["status"]!.GetValue<string>() == "connecting"
+            && Tracks(s).All(t => t["awaiting"]?.GetValue<string>() == "connected"), "connecting");
         await UtilityStepAsync(id, "WATERCO", "connected");
         await UtilityStepAsync(id, "POWER", "connected");
         var connected = await api.WaitForAsync(DemoApi.Applicant(UsccA), path, s => s["status"]!.GetValue<string>() == "connected", "connected");

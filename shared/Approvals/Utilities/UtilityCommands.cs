@@ -37,15 +37,16 @@ public sealed class UtilityCommands(DurableTaskClient client, ICertificateStore 
             return new(CommandOutcome.Invalid, $"收费 {charged} 元高于公示标准 {track.FeeStandard} 元（{track.Quantity} {track.QuantityUnit}） / " +
                 $"fee {charged} is above the published standard {track.FeeStandard} for {track.Quantity} {track.QuantityUnit} (SD 20)");
         }
-        if (track.Awaiting != step)
+        // Between two steps the track computes its next deadline; an answer for the next step in that moment is kept for it.
+        var expected = track.Awaiting ?? NextStep(track.Step, view.ConnectionRequestedAt is not null);
+        if (expected != step)
         {
-            return new(CommandOutcome.Conflict, track.Awaiting switch
-            {
-                null when step == UtilitySignals.Connected =>
-                    $"{track.Utility} 须待竣工联合验收合格、申请人申请接入后方可接入 / {track.Utility} connects only after completion acceptance, when the applicant asks to connect",
-                null => $"{track.Utility} 当前为 {track.Step}，无待办步骤 / {track.Utility} is {track.Step}: nothing is awaited from it",
-                _ => $"{track.Utility} 当前为 {track.Step}，下一步应为 {track.Awaiting} / {track.Utility} is {track.Step}: the next step is {track.Awaiting}, not {step}",
-            });
+            return new(CommandOutcome.Conflict,
+                expected is not null
+                    ? $"{track.Utility} 当前为 {track.Step}，下一步应为 {expected} / {track.Utility} is {track.Step}: the next step is {expected}, not {step}"
+                    : step == UtilitySignals.Connected && track.Step == UtilitySignals.Complete
+                        ? $"{track.Utility} 须待竣工联合验收合格、申请人申请接入后方可接入 / {track.Utility} connects only after completion acceptance, when the applicant asks to connect"
+                        : $"{track.Utility} 当前为 {track.Step}，无待办步骤 / {track.Utility} is {track.Step}: nothing is awaited from it");
         }
         await client.RaiseEventAsync(caseId, UtilitySignals.Answer(track.Utility, step),
             new UtilityAnswer(track.Utility, step, timeProvider.GetUtcNow(), note?.Trim(), attendees?.Select(a => a.Trim()).ToList(), fee), cancellation: cancellationToken);
@@ -71,6 +72,15 @@ public sealed class UtilityCommands(DurableTaskClient client, ICertificateStore 
         await client.RaiseEventAsync(caseId, UtilitySignals.ConnectionRequested, new ConnectionRequest(acceptance.Number, timeProvider.GetUtcNow()), cancellation: cancellationToken);
         return CommandResult.Accepted($"接入申请已转各单位 / the utilities are asked to connect (acceptance {acceptance.Number})");
     }
+
+    /// <summary>The step after <paramref name="step"/>: connection only once the applicant has asked for it.</summary>
+    private static string? NextStep(string step, bool connectionRequested) => step switch
+    {
+        "forwarded" => UtilitySignals.Surveyed,
+        UtilitySignals.Surveyed => UtilitySignals.Complete,
+        UtilitySignals.Complete when connectionRequested => UtilitySignals.Connected,
+        _ => null,
+    };
 
     private static CommandResult NotFound(string caseId) => new(CommandOutcome.NotFound, $"报装 {caseId} 不存在 / utilities application {caseId} does not exist");
 }
