@@ -1,6 +1,7 @@
 using Approvals.Activities;
 using Approvals.DirectService;
 using Microsoft.DurableTask;
+using static Approvals.Calendar.ShanghaiTime;
 
 namespace Approvals.Orchestrations;
 

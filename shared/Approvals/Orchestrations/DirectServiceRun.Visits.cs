@@ -3,6 +3,7 @@ using Approvals.Activities;
 using Approvals.DirectService;
 using Approvals.Intake;
 using Microsoft.DurableTask;
+using static Approvals.Calendar.ShanghaiTime;
 
 namespace Approvals.Orchestrations;
 
@@ -34,7 +35,7 @@ internal sealed partial class DirectServiceRun
         foreach (var key in visit.Ticked)
         {
             var index = nodes.FindIndex(n => n.Key == key);
-            var today = DateOnly.FromDateTime(Local(Now).DateTime);
+            var today = Approvals.Calendar.WorkingDayCalendar.ShanghaiDate(Now);
             nodes[index] = nodes[index] with { TickedOn = today, Late = today > nodes[index].PlannedOn };
             Record($"销号 / ticked off: {nodes[index].Name}（计划 / planned {nodes[index].PlannedOn:yyyy-MM-dd}{(nodes[index].Late ? "，逾期 / late" : "")}）");
         }

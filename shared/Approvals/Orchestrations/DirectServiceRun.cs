@@ -2,6 +2,7 @@ using Approvals.Activities;
 using Approvals.Applications;
 using Approvals.DirectService;
 using Microsoft.DurableTask;
+using static Approvals.Calendar.ShanghaiTime;
 
 namespace Approvals.Orchestrations;
 
@@ -78,8 +79,6 @@ internal sealed partial class DirectServiceRun(TaskOrchestrationContext context,
     }
 
     private void Record(string text) => timeline.Add(new TimelineEntry(Now, text));
-
-    private static DateTimeOffset Local(DateTimeOffset instant) => instant.ToOffset(TimeSpan.FromHours(8));
 
     private BookingStatusView Publish()
     {

@@ -2,6 +2,7 @@ using Approvals.Activities;
 using Approvals.Applications;
 using Approvals.LandToStart;
 using Microsoft.DurableTask;
+using static Approvals.Calendar.ShanghaiTime;
 
 namespace Approvals.Orchestrations;
 
@@ -65,8 +66,6 @@ internal sealed partial class LandToStartRun(TaskOrchestrationContext context, L
     }
 
     private void Record(string text) => timeline.Add(new TimelineEntry(Now, text));
-
-    private static DateTimeOffset Local(DateTimeOffset instant) => instant.ToOffset(TimeSpan.FromHours(8));
 
     private LandToStartStatusView Publish()
     {

@@ -1,6 +1,7 @@
 using Approvals.Activities;
 using Approvals.Utilities;
 using Microsoft.DurableTask;
+using static Approvals.Calendar.ShanghaiTime;
 
 namespace Approvals.Orchestrations;
 

@@ -2,6 +2,7 @@ using Approvals.Activities;
 using Approvals.Applications;
 using Approvals.Utilities;
 using Microsoft.DurableTask;
+using static Approvals.Calendar.ShanghaiTime;
 
 namespace Approvals.Orchestrations;
 
@@ -74,7 +75,7 @@ internal sealed partial class UtilitiesRun(TaskOrchestrationContext context, Uti
     {
         completedAt = Now;
         if (status == "forwarded") status = "complete";
-        var day = DateOnly.FromDateTime(Now.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var day = Approvals.Calendar.WorkingDayCalendar.ShanghaiDate(Now);
         doneBeforeStart = plan.PlannedStartOn is { } start ? day <= start : null;
         Record("联合报装办结 / the joint application is complete with every utility" + doneBeforeStart switch
         {
@@ -85,8 +86,6 @@ internal sealed partial class UtilitiesRun(TaskOrchestrationContext context, Uti
     }
 
     private void Record(string text) => timeline.Add(new TimelineEntry(Now, text));
-
-    private static DateTimeOffset Local(DateTimeOffset instant) => instant.ToOffset(TimeSpan.FromHours(8));
 
     private UtilityStatusView Publish()
     {
