@@ -12,41 +12,16 @@ internal sealed partial class CallRun
     /// </summary>
     private async Task AnswerAsync(AssignmentSlip slip)
     {
-        var answer = context.WaitForExternalEvent<CallAnswer>(CallSignals.Answer(slip.Round));
-        using var lights = new CancellationTokenSource();
-        Task? yellow = light == "green" ? context.CreateTimer(slip.YellowAt.UtcDateTime, lights.Token) : null;
-        Task? red = light != "red" ? context.CreateTimer(slip.DueAt.UtcDateTime, lights.Token) : null;
-        try
-        {
-            if (red is null) await EscalateAsync(slip);
-            while (true)
+        var deadline = new Deadline(slip.DueAt, slip.YellowAt, slip.Provisional);
+        var given = await LitWait.ForAsync(context, context.WaitForExternalEvent<CallAnswer>(CallSignals.Answer(slip.Round)), deadline,
+            () =>
             {
-                var waiting = new List<Task> { answer };
-                if (yellow is not null) waiting.Add(yellow);
-                if (red is not null) waiting.Add(red);
-                var winner = await Task.WhenAny(waiting);
-                if (winner == answer) break;
-                if (winner == yellow)
-                {
-                    yellow = null;
-                    light = "yellow";
-                    Record($"黄灯 / yellow light: {slip.Unit} 临近时限 / close to the deadline {Local(slip.DueAt):yyyy-MM-dd HH:mm}");
-                    Publish();
-                }
-                else
-                {
-                    red = null;
-                    yellow = null;
-                    await EscalateAsync(slip);
-                }
-            }
-        }
-        finally
-        {
-            lights.Cancel();
-        }
-
-        var given = answer.Result;
+                light = "yellow";
+                Record($"黄灯 / yellow light: {slip.Unit} 临近时限 / close to the deadline {Local(slip.DueAt):yyyy-MM-dd HH:mm}");
+                Publish();
+                return Task.CompletedTask;
+            },
+            () => EscalateAsync(slip));
         var late = given.At > slip.DueAt;
         answers.Add(new CallAnswerView(slip.Round, slip.Unit, given.Outcome, given.Text, given.AnsweredBy, Now, late));
         status = "answered";

@@ -103,7 +103,7 @@ internal sealed partial class CallRun(TaskOrchestrationContext context, CallPlan
         Record(text);
     }
 
-    private string LightOf(AssignmentSlip slip) => Now >= slip.DueAt ? "red" : Now >= slip.YellowAt ? "yellow" : "green";
+    private string LightOf(AssignmentSlip slip) => LitWait.LightAt(Now, new Deadline(slip.DueAt, slip.YellowAt, slip.Provisional));
 
     private static DateTimeOffset Local(DateTimeOffset instant) => instant.ToOffset(TimeSpan.FromHours(8));
 
