@@ -18,7 +18,7 @@ param environmentName string
 @description('Azure region for all resources; it must offer Flex Consumption.')
 param location string = resourceGroup().location
 
-@description('Application (client) id of the Entra app registration with the app roles Applicant, Department, Supervisor.')
+@description('Application (client) id of the Entra app registration with the app roles Applicant, Department, Supervisor, Steward.')
 param entraClientId string
 
 @description('Entra tenant id that issues tokens for the app registration.')

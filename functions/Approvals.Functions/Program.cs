@@ -19,7 +19,7 @@ app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($"Data: {(storage.Mode == "embedded" ? Path.GetFullPath(storage.Path) : "Azure Storage")}");
     if (app.Environment.IsDevelopment())
     {
-        Console.WriteLine("Dev tokens: Authorization: Bearer dev:applicant:<USCC> | dev:department:<DEPT> | dev:supervisor:<name>");
+        Console.WriteLine("Dev tokens: Authorization: Bearer dev:applicant:<USCC> | dev:department:<DEPT> | dev:supervisor:<name> | dev:steward:<name>");
     }
 });
 await app.RunAsync();

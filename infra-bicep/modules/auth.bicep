@@ -1,6 +1,6 @@
 // App Service authentication (authsettingsV2) with Microsoft Entra ID for the Function App.
 // The app registration is created outside Bicep (README, "Create the Entra app registration"):
-// it exposes the API (api://<client id>) and the app roles Applicant, Department, Supervisor
+// it exposes the API (api://<client id>) and the app roles Applicant, Department, Supervisor, Steward
 // (api.md, "Identity"). Only bearer tokens are validated here (no login flow, no client secret).
 //
 // Anonymous requests are let through on purpose: api.md has public routes (catalog, guide,

@@ -11,6 +11,9 @@ public enum Access
     Applicant,
     Department,
     Supervisor,
+
+    /// <summary>A project steward (项目管家) or a supervisor.</summary>
+    Steward,
 }
 
 public static class AccessRules
@@ -22,6 +25,7 @@ public static class AccessRules
         Access.Applicant => user.IsInRole(Roles.Applicant),
         Access.Department => user.IsInRole(Roles.Department),
         Access.Supervisor => user.IsInRole(Roles.Supervisor),
+        Access.Steward => user.IsInRole(Roles.Steward) || user.IsInRole(Roles.Supervisor),
         _ => false,
     };
 }

@@ -7,6 +7,9 @@ public static class CallerExtensions
 {
     public static bool IsSupervisor(this ClaimsPrincipal user) => user.IsInRole(Roles.Supervisor);
 
+    /// <summary>A project steward (项目管家) or a supervisor: who keeps steward plans.</summary>
+    public static bool IsSteward(this ClaimsPrincipal user) => user.IsInRole(Roles.Steward) || user.IsSupervisor();
+
     public static bool IsApplicant(this ClaimsPrincipal user, string uscc) =>
         user.IsInRole(Roles.Applicant) && string.Equals(user.FindFirstValue(Roles.UsccClaim), uscc, StringComparison.OrdinalIgnoreCase);
 

@@ -7,6 +7,9 @@ public static class Roles
     public const string Department = "Department";
     public const string Supervisor = "Supervisor";
 
+    /// <summary>A project steward (项目管家, 帮办代办): keeps projects' plans, records causes, ticks nodes off.</summary>
+    public const string Steward = "Steward";
+
     /// <summary>An applicant's unified social credit code.</summary>
     public const string UsccClaim = "uscc";
 

@@ -19,6 +19,7 @@ public sealed class PortalDriver(Func<string?, HttpClient> clientAs)
     public HttpClient Applicant(string uscc = Uscc) => clientAs($"dev:applicant:{uscc}");
     public HttpClient Department(string dept) => clientAs($"dev:department:{dept}");
     public HttpClient Supervisor() => clientAs("dev:supervisor:li");
+    public HttpClient Steward(string name = "zhou") => clientAs($"dev:steward:{name}");
     public HttpClient Anonymous() => clientAs(null);
 
     public static byte[] Pdf(string text) => [.. "%PDF-1.7\n"u8.ToArray(), .. Encoding.UTF8.GetBytes(text)];

@@ -5,7 +5,7 @@ using Approvals.Functions.Tests.Infrastructure;
 
 namespace Approvals.Functions.Tests.Stewardship;
 
-/// <summary>Plays the steward (a supervisor), the node owners, the project owner and the supervisor of 项目管家 over HTTP.</summary>
+/// <summary>Plays the steward (role Steward), the node owners, the project owner and the supervisor of 项目管家 over HTTP.</summary>
 public sealed class StewardDriver(PortalDriver portal)
 {
     public const string OtherProject = "2609-350102-04-01-654321";
@@ -24,7 +24,7 @@ public sealed class StewardDriver(PortalDriver portal)
         ("power", "用电报装", "utility", "POWER", "2026-11-30"));
 
     public Task<HttpResponseMessage> PutAsync(object plan, string code = PortalDriver.ProjectCode) =>
-        portal.Supervisor().PutAsJsonAsync($"/api/projects/{code}/plan", plan);
+        portal.Steward().PutAsJsonAsync($"/api/projects/{code}/plan", plan);
 
     public async Task PutOkAsync(object plan, string code = PortalDriver.ProjectCode)
     {

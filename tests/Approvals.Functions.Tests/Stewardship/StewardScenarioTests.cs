@@ -50,7 +50,8 @@ public sealed class StewardScenarioTests : IDisposable
 
         // The steward records the cause and the action; the owner ticks the node off late; the owner rates the steward.
         Assert.Equal(HttpStatusCode.Conflict, (await Portal.Supervisor().PostAsJsonAsync($"/api/projects/{PortalDriver.ProjectCode}/plan/nodes/permit/cause", new { cause = "x", action = "y" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Accepted, (await Portal.Supervisor().PostAsJsonAsync($"/api/projects/{PortalDriver.ProjectCode}/plan/nodes/eia/cause",
+        Assert.Equal(HttpStatusCode.Forbidden, (await Portal.Applicant().PostAsJsonAsync($"/api/projects/{PortalDriver.ProjectCode}/plan/nodes/eia/cause", new { cause = "x", action = "y" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await Portal.Steward().PostAsJsonAsync($"/api/projects/{PortalDriver.ProjectCode}/plan/nodes/eia/cause",
             new { cause = "中介机构专家评审排期延后 / the expert review was rescheduled", action = "协调加开评审会 / an extra review session arranged" })).StatusCode);
         await Steward.WaitAsync(p => StewardDriver.Node(p, "eia").GetProperty("state").GetString() == "cause-recorded");
         Assert.Equal(HttpStatusCode.Forbidden, (await Portal.Department("HUD").PostAsJsonAsync($"/api/projects/{PortalDriver.ProjectCode}/plan/nodes/eia/done", new { doneOn = "2026-10-11" })).StatusCode);

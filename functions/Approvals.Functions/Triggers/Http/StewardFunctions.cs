@@ -9,7 +9,7 @@ using Microsoft.DurableTask.Client;
 namespace Approvals.Functions.Triggers.Http;
 
 /// <summary>
-/// 项目管家 and early warning (预警, api.md "The seed systems"): the steward (role Supervisor) sets and replans a key
+/// 项目管家 and early warning (预警, api.md "The seed systems"): the steward (role Steward, or a Supervisor) sets and replans a key
 /// project's nodes, records causes and actions; the node's owner or the steward ticks a node done; the project owner
 /// rates the steward; the plan is read by them and the departments with nodes; the supervisor lists the open warnings,
 /// the latest first.
@@ -26,7 +26,7 @@ public sealed class StewardFunctions(HttpCall http, StewardPlanner planner, Stew
     public Task<IResult> Put(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "projects/{code}/plan")] HttpRequest request, string code,
         [DurableClient] DurableTaskClient client) =>
-        http.RunAsync<PlanRequest>(request, Access.Supervisor, async (user, body) =>
+        http.RunAsync<PlanRequest>(request, Access.Steward, async (user, body) =>
         {
             var planned = planner.Plan(code, body, time.GetUtcNow());
             if (!planned.Accepted) return Results.ValidationProblem(planned.Errors, title: "服务计划有误 / The plan has problems.", type: "https://approvals.example/problems/validation");
@@ -52,16 +52,16 @@ public sealed class StewardFunctions(HttpCall http, StewardPlanner planner, Stew
         [DurableClient] DurableTaskClient client) =>
         http.RunAsync<DoneBody>(request, Access.Authenticated, async (user, body) =>
         {
-            if (!user.IsSupervisor() && user.Department() is null) return Problem.Forbidden("节点由项目管家或责任单位销号 / the steward or the node's owner ticks a node off");
+            if (!user.IsSteward() && user.Department() is null) return Problem.Forbidden("节点由项目管家或责任单位销号 / the steward or the node's owner ticks a node off");
             if (body.DoneOn is null) return new ValidationProblem().Add("doneOn", "请填写完成日期 / doneOn is required.").ToResult();
-            return (await commands.DoneAsync(code, key, body.DoneOn.Value, user.Identity?.Name ?? "steward", user.IsSupervisor(), user.Department(), request.HttpContext.RequestAborted)).ToHttp();
+            return (await commands.DoneAsync(code, key, body.DoneOn.Value, user.Identity?.Name ?? "steward", user.IsSteward(), user.Department(), request.HttpContext.RequestAborted)).ToHttp();
         });
 
     [Function("StewardNodeCause")]
     public Task<IResult> Cause(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "projects/{code}/plan/nodes/{key}/cause")] HttpRequest request, string code, string key,
         [DurableClient] DurableTaskClient client) =>
-        http.RunAsync<CauseBody>(request, Access.Supervisor, async (_, body) =>
+        http.RunAsync<CauseBody>(request, Access.Steward, async (_, body) =>
         {
             var problems = new ValidationProblem();
             if (string.IsNullOrWhiteSpace(body.Cause) || body.Cause.Length > StewardCommands.MaxTextLength) problems.Add("cause", "请分析原因 / cause is required.");
@@ -91,5 +91,5 @@ public sealed class StewardFunctions(HttpCall http, StewardPlanner planner, Stew
             Results.Ok((await queries.WarningsAsync(request.HttpContext.RequestAborted)).Select(StewardResponses.Line)));
 
     private static bool MayRead(ClaimsPrincipal user, StewardPlanView plan) =>
-        user.MayRead(plan.Uscc) || user.IsDepartment(plan.LeadDepartment.Code) || plan.Nodes.Any(n => user.IsDepartment(n.Owner));
+        user.MayRead(plan.Uscc) || user.IsSteward() || user.IsDepartment(plan.LeadDepartment.Code) || plan.Nodes.Any(n => user.IsDepartment(n.Owner));
 }

@@ -12,7 +12,7 @@ public sealed class EntraAppRolesTests
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.InfraBicep, "entra", "app-roles.json")));
         var roles = manifest.RootElement.EnumerateArray().ToList();
 
-        Assert.Equal([Roles.Applicant, Roles.Department, Roles.Supervisor], roles.Select(r => r.GetProperty("value").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal([Roles.Applicant, Roles.Department, Roles.Steward, Roles.Supervisor], roles.Select(r => r.GetProperty("value").GetString()).Order(StringComparer.Ordinal));
         var ids = roles.Select(r => Guid.Parse(r.GetProperty("id").GetString()!)).ToList();
         Assert.Equal(ids.Count, ids.Distinct().Count());
         Assert.DoesNotContain(Guid.Empty, ids);
