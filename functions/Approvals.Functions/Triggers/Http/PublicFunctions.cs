@@ -50,13 +50,20 @@ public sealed class PublicFunctions(HttpCall http, ICertificateStore certificate
         http.RunAsync(request, Access.Anonymous, async _ =>
         {
             var ct = request.HttpContext.RequestAborted;
-            var issued = await certificates.ListByProjectAsync(code, ct);
-            var (applications, _) = await queries.ListAsync(null, null, null, null, 200, null, ct);
-            var mine = applications.Where(a => string.Equals(a.ProjectCode, code, StringComparison.OrdinalIgnoreCase)).ToList();
-            var utilityCases = await utilities.ForProjectAsync(code, ct);
-            var bookings = await directService.ForProjectAsync(code, ct);
-            var landCases = await landToStart.ForProjectAsync(code, ct);
-            var stewardPlan = await stewardship.ForProjectAsync(code, ct);
+            // The reads are independent: run them together, so the page waits for the slowest, not for their sum.
+            var issuedRead = certificates.ListByProjectAsync(code, ct);
+            var applicationsRead = queries.ListAsync(null, null, null, null, 200, null, ct);
+            var utilitiesRead = utilities.ForProjectAsync(code, ct);
+            var bookingsRead = directService.ForProjectAsync(code, ct);
+            var landRead = landToStart.ForProjectAsync(code, ct);
+            var planRead = stewardship.ForProjectAsync(code, ct);
+            await Task.WhenAll(issuedRead, applicationsRead, utilitiesRead, bookingsRead, landRead, planRead);
+            var issued = await issuedRead;
+            var mine = (await applicationsRead).Items.Where(a => string.Equals(a.ProjectCode, code, StringComparison.OrdinalIgnoreCase)).ToList();
+            var utilityCases = await utilitiesRead;
+            var bookings = await bookingsRead;
+            var landCases = await landRead;
+            var stewardPlan = await planRead;
             if (issued.Count == 0 && mine.Count == 0 && utilityCases.Count == 0 && bookings.Count == 0 && landCases.Count == 0 && stewardPlan is null) return Problem.NotFound($"no project with code {code}");
             return Results.Ok(new
             {
