@@ -79,7 +79,8 @@ public sealed class PortalJourneyTests : IAsyncLifetime
 
         await applicant.GetByLabel("单位名称 Company name").FillAsync("福州示范建设有限公司");
         await applicant.GetByRole(AriaRole.Button, new() { Name = "提交申请 Submit the application" }).ClickAsync();
-        await applicant.WaitForURLAsync("**/status.html?id=*");
+        // The address changing is the answer; the status page then has its own wait for what it shows.
+        await applicant.WaitForURLAsync("**/status.html?id=*", new() { WaitUntil = WaitUntilState.Commit });
         var id = new Uri(applicant.Url).Query.Split('=')[1];
         await Expect(applicant.GetByTestId("status")).ToContainTextAsync("审查中 Under review", new() { Timeout = 20_000 });
         await Expect(applicant.GetByText("受理时间 Accepted：2026-09-28 09:00")).ToBeVisibleAsync();
