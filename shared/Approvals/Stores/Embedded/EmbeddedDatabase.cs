@@ -19,4 +19,7 @@ public sealed class EmbeddedDatabase(string path)
     public string Path => file.Path;
 
     public SqliteConnection Open() => file.Open();
+
+    /// <summary>A write, in turn with this process's other writes on the file (see <see cref="SqliteFile.Write{T}"/>).</summary>
+    public T Write<T>(Func<SqliteConnection, T> write) => file.Write(write);
 }

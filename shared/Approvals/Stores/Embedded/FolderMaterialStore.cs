@@ -6,6 +6,8 @@ namespace Approvals.Stores.Embedded;
 /// <summary>
 /// Materials in a local folder (the embedded default): <c>{root}/{first two hex}/{sha256}</c> plus a small JSON
 /// description with its owners. Uploads stream through a temporary file while hashing; identical content is kept once.
+/// Files are read and written synchronously: on a local disk each call is short, and async file calls on Linux are
+/// only the same calls moved to the thread pool (measured: a third of the folder store's CPU under submission load).
 /// </summary>
 public sealed class FolderMaterialStore(string root, TimeProvider timeProvider) : IMaterialStore
 {
@@ -27,18 +29,18 @@ public sealed class FolderMaterialStore(string root, TimeProvider timeProvider) 
         }
         finally
         {
-            if (File.Exists(temp)) File.Delete(temp);
+            File.Delete(temp);
         }
     }
 
-    public async Task<MaterialInfo?> GetAsync(string materialId, CancellationToken cancellationToken = default)
+    public Task<MaterialInfo?> GetAsync(string materialId, CancellationToken cancellationToken = default)
     {
-        var description = await ReadDescriptionAsync(materialId, cancellationToken);
-        return description?.Owners.FirstOrDefault() is { } first ? description.ToInfo(materialId, first) : null;
+        var description = ReadDescription(materialId);
+        return Task.FromResult(description?.Owners.FirstOrDefault() is { } first ? description.ToInfo(materialId, first) : null);
     }
 
-    public async Task<bool> IsOwnedByAsync(string materialId, string owner, CancellationToken cancellationToken = default) =>
-        (await ReadDescriptionAsync(materialId, cancellationToken))?.Owners.Contains(owner, StringComparer.OrdinalIgnoreCase) == true;
+    public Task<bool> IsOwnedByAsync(string materialId, string owner, CancellationToken cancellationToken = default) =>
+        Task.FromResult(ReadDescription(materialId)?.Owners.Contains(owner, StringComparer.OrdinalIgnoreCase) == true);
 
     public Task<Stream?> OpenReadAsync(string materialId, CancellationToken cancellationToken = default)
     {
@@ -54,7 +56,7 @@ public sealed class FolderMaterialStore(string root, TimeProvider timeProvider) 
         var header = new byte[ContentSniffer.HeaderLength];
         var headerLength = 0;
         long size = 0;
-        await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+        using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 0))
         {
             int read;
             while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
@@ -68,7 +70,7 @@ public sealed class FolderMaterialStore(string root, TimeProvider timeProvider) 
                     headerLength += take;
                 }
                 sha.AppendData(buffer, 0, read);
-                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                file.Write(buffer, 0, read);
             }
         }
         if (size == 0) throw new MaterialRejectedException(MaterialRejection.Empty, "The material is empty.");
@@ -83,12 +85,12 @@ public sealed class FolderMaterialStore(string root, TimeProvider timeProvider) 
         await DescriptionGate.WaitAsync(cancellationToken);
         try
         {
-            var existing = await ReadDescriptionAsync(info.MaterialId, cancellationToken);
+            var existing = ReadDescription(info.MaterialId);
             var owners = existing?.Owners ?? [];
             if (owners.Contains(info.Owner, StringComparer.OrdinalIgnoreCase)) return;
             var description = new Description(info.Size, info.ContentType, info.FileName, existing?.StoredAt ?? info.StoredAt, [.. owners, info.Owner]);
             var path = ContentPath(info.MaterialId) + ".json";
-            await File.WriteAllTextAsync(path + ".tmp", JsonSerializer.Serialize(description), cancellationToken);
+            File.WriteAllBytes(path + ".tmp", JsonSerializer.SerializeToUtf8Bytes(description));
             File.Move(path + ".tmp", path, overwrite: true);
         }
         finally
@@ -97,12 +99,17 @@ public sealed class FolderMaterialStore(string root, TimeProvider timeProvider) 
         }
     }
 
-    private async Task<Description?> ReadDescriptionAsync(string materialId, CancellationToken cancellationToken)
+    private Description? ReadDescription(string materialId)
     {
         if (!IsSha256(materialId)) return null;
-        var path = ContentPath(materialId) + ".json";
-        if (!File.Exists(path)) return null;
-        return JsonSerializer.Deserialize<Description>(await File.ReadAllTextAsync(path, cancellationToken));
+        try
+        {
+            return JsonSerializer.Deserialize<Description>(File.ReadAllBytes(ContentPath(materialId) + ".json"));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
     }
 
     private string ContentPath(string hash) => Path.Combine(root, hash[..2], hash);

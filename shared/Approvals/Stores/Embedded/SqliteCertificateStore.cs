@@ -21,17 +21,17 @@ public sealed class SqliteCertificateStore : ICertificateStore
 
     public async Task<CertificateRecord> IssueAsync(CertificateRecord certificate, byte[] document, string documentContentType, CancellationToken cancellationToken = default)
     {
-        using (var connection = database.Open())
-        using (var insert = connection.CreateCommand())
+        database.Write(connection =>
         {
+            using var insert = connection.CreateCommand();
             insert.CommandText = "INSERT OR IGNORE INTO certificates VALUES ($n, $p, $r, $d, $t)";
             insert.Parameters.AddWithValue("$n", certificate.Number);
             insert.Parameters.AddWithValue("$p", certificate.ProjectCode);
             insert.Parameters.AddWithValue("$r", JsonSerializer.Serialize(certificate));
             insert.Parameters.AddWithValue("$d", document);
             insert.Parameters.AddWithValue("$t", documentContentType);
-            insert.ExecuteNonQuery();
-        }
+            return insert.ExecuteNonQuery();
+        });
         return (await GetAsync(certificate.Number, cancellationToken))!;
     }
 
@@ -44,15 +44,17 @@ public sealed class SqliteCertificateStore : ICertificateStore
         return Task.FromResult(select.ExecuteScalar() is string json ? JsonSerializer.Deserialize<CertificateRecord>(json) : null);
     }
 
-    public Task<CertificateRecord?> RevokeAsync(string number, string reason, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public Task<CertificateRecord?> RevokeAsync(string number, string reason, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        Task.FromResult(database.Write(connection => Revoke(connection, number, reason, at)));
+
+    private static CertificateRecord? Revoke(Microsoft.Data.Sqlite.SqliteConnection connection, string number, string reason, DateTimeOffset at)
     {
-        using var connection = database.Open();
         using var tx = connection.BeginTransaction(deferred: false);
         using var select = connection.CreateCommand();
         select.Transaction = tx;
         select.CommandText = "SELECT record FROM certificates WHERE number = $n";
         select.Parameters.AddWithValue("$n", number);
-        if (select.ExecuteScalar() is not string json) return Task.FromResult<CertificateRecord?>(null);
+        if (select.ExecuteScalar() is not string json) return null;
         var record = JsonSerializer.Deserialize<CertificateRecord>(json)!;
         if (record.Status != "revoked")
         {
@@ -65,7 +67,7 @@ public sealed class SqliteCertificateStore : ICertificateStore
             update.ExecuteNonQuery();
         }
         tx.Commit();
-        return Task.FromResult<CertificateRecord?>(record);
+        return record;
     }
 
     public Task<IReadOnlyList<CertificateRecord>> ListByProjectAsync(string projectCode, CancellationToken cancellationToken = default)

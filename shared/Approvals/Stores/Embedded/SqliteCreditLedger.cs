@@ -17,9 +17,11 @@ public sealed class SqliteCreditLedger(string databasePath) : ICreditLedger
 
     private readonly SqliteFile file = new(databasePath, Schema);
 
-    public Task<CreditLedgerRecord> AppendAsync(string uscc, CreditLedgerEntry entry, CancellationToken cancellationToken = default)
+    public Task<CreditLedgerRecord> AppendAsync(string uscc, CreditLedgerEntry entry, CancellationToken cancellationToken = default) =>
+        Task.FromResult(file.Write(connection => Append(connection, uscc, entry)));
+
+    private static CreditLedgerRecord Append(SqliteConnection connection, string uscc, CreditLedgerEntry entry)
     {
-        using var connection = Open();
         using var tx = connection.BeginTransaction(deferred: false);
         using var head = connection.CreateCommand();
         head.Transaction = tx;
@@ -49,7 +51,7 @@ public sealed class SqliteCreditLedger(string databasePath) : ICreditLedger
         insert.Parameters.AddWithValue("$h", record.Hash);
         insert.ExecuteNonQuery();
         tx.Commit();
-        return Task.FromResult(record);
+        return record;
     }
 
     public Task<IReadOnlyList<CreditLedgerRecord>> ReadAsync(string uscc, CancellationToken cancellationToken = default)

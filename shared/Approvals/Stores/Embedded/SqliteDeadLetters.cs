@@ -5,15 +5,17 @@ public sealed class SqliteDeadLetters(EmbeddedDatabase database) : IDeadLetters
 {
     public Task AddAsync(DeadLetter letter, CancellationToken cancellationToken = default)
     {
-        using var connection = database.Open();
-        using var insert = connection.CreateCommand();
-        insert.CommandText = "INSERT INTO dead_letters (queue, message_id, body, reason, at) VALUES ($q, $m, $b, $r, $a)";
-        insert.Parameters.AddWithValue("$q", letter.Queue);
-        insert.Parameters.AddWithValue("$m", letter.MessageId);
-        insert.Parameters.AddWithValue("$b", letter.Body);
-        insert.Parameters.AddWithValue("$r", letter.Reason);
-        insert.Parameters.AddWithValue("$a", letter.At.UtcTicks);
-        insert.ExecuteNonQuery();
+        database.Write(connection =>
+        {
+            using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO dead_letters (queue, message_id, body, reason, at) VALUES ($q, $m, $b, $r, $a)";
+            insert.Parameters.AddWithValue("$q", letter.Queue);
+            insert.Parameters.AddWithValue("$m", letter.MessageId);
+            insert.Parameters.AddWithValue("$b", letter.Body);
+            insert.Parameters.AddWithValue("$r", letter.Reason);
+            insert.Parameters.AddWithValue("$a", letter.At.UtcTicks);
+            return insert.ExecuteNonQuery();
+        });
         return Task.CompletedTask;
     }
 

@@ -3,17 +3,16 @@ namespace Approvals.Stores.Embedded;
 /// <summary>Write-once records in the embedded database.</summary>
 public sealed class SqliteKeyedRecords(EmbeddedDatabase database) : IKeyedRecords
 {
-    public Task<(bool Added, string Value)> TryAddAsync(string scope, string key, string value, CancellationToken cancellationToken = default)
-    {
-        using var connection = database.Open();
-        using var insert = connection.CreateCommand();
-        insert.CommandText = "INSERT OR IGNORE INTO keyed_records (scope, key, value) VALUES ($s, $k, $v)";
-        insert.Parameters.AddWithValue("$s", scope);
-        insert.Parameters.AddWithValue("$k", key);
-        insert.Parameters.AddWithValue("$v", value);
-        if (insert.ExecuteNonQuery() == 1) return Task.FromResult((true, value));
-        return Task.FromResult((false, Read(connection, scope, key)!));
-    }
+    public Task<(bool Added, string Value)> TryAddAsync(string scope, string key, string value, CancellationToken cancellationToken = default) =>
+        Task.FromResult(database.Write(connection =>
+        {
+            using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT OR IGNORE INTO keyed_records (scope, key, value) VALUES ($s, $k, $v)";
+            insert.Parameters.AddWithValue("$s", scope);
+            insert.Parameters.AddWithValue("$k", key);
+            insert.Parameters.AddWithValue("$v", value);
+            return insert.ExecuteNonQuery() == 1 ? (true, value) : (false, Read(connection, scope, key)!);
+        }));
 
     public Task<string?> GetAsync(string scope, string key, CancellationToken cancellationToken = default)
     {

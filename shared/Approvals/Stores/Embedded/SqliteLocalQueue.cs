@@ -12,12 +12,14 @@ public sealed class SqliteLocalQueue(EmbeddedDatabase database, string queue)
 
     public Task SendAsync(string body, CancellationToken cancellationToken = default)
     {
-        using var connection = database.Open();
-        using var insert = connection.CreateCommand();
-        insert.CommandText = "INSERT INTO queue_messages (queue, body, visible_at) VALUES ($q, $b, 0)";
-        insert.Parameters.AddWithValue("$q", queue);
-        insert.Parameters.AddWithValue("$b", body);
-        insert.ExecuteNonQuery();
+        database.Write(connection =>
+        {
+            using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO queue_messages (queue, body, visible_at) VALUES ($q, $b, 0)";
+            insert.Parameters.AddWithValue("$q", queue);
+            insert.Parameters.AddWithValue("$b", body);
+            return insert.ExecuteNonQuery();
+        });
         return Task.CompletedTask;
     }
 
@@ -29,29 +31,35 @@ public sealed class SqliteLocalQueue(EmbeddedDatabase database, string queue)
     {
         ArgumentException.ThrowIfNullOrEmpty(messageId);
         ArgumentNullException.ThrowIfNull(body);
-        using var connection = database.Open();
-        using var tx = connection.BeginTransaction(deferred: false);
-        using var remember = connection.CreateCommand();
-        remember.Transaction = tx;
-        remember.CommandText = "INSERT OR IGNORE INTO queue_sent_ids (queue, message_id) VALUES ($q, $id)";
-        remember.Parameters.AddWithValue("$q", queue);
-        remember.Parameters.AddWithValue("$id", messageId);
-        if (remember.ExecuteNonQuery() == 0) return Task.FromResult(false);
-        using var insert = connection.CreateCommand();
-        insert.Transaction = tx;
-        insert.CommandText = "INSERT INTO queue_messages (queue, body, visible_at) VALUES ($q, $b, 0)";
-        insert.Parameters.AddWithValue("$q", queue);
-        insert.Parameters.AddWithValue("$b", body);
-        insert.ExecuteNonQuery();
-        tx.Commit();
-        return Task.FromResult(true);
+        return Task.FromResult(database.Write(connection =>
+        {
+            using var tx = connection.BeginTransaction(deferred: false);
+            using var remember = connection.CreateCommand();
+            remember.Transaction = tx;
+            remember.CommandText = "INSERT OR IGNORE INTO queue_sent_ids (queue, message_id) VALUES ($q, $id)";
+            remember.Parameters.AddWithValue("$q", queue);
+            remember.Parameters.AddWithValue("$id", messageId);
+            if (remember.ExecuteNonQuery() == 0) return false;
+            using var insert = connection.CreateCommand();
+            insert.Transaction = tx;
+            insert.CommandText = "INSERT INTO queue_messages (queue, body, visible_at) VALUES ($q, $b, 0)";
+            insert.Parameters.AddWithValue("$q", queue);
+            insert.Parameters.AddWithValue("$b", body);
+            insert.ExecuteNonQuery();
+            tx.Commit();
+            return true;
+        }));
     }
 
     /// <summary>Takes up to <paramref name="max"/> visible messages and hides them for <paramref name="visibility"/> (real time: this is delivery, not business time).</summary>
     public Task<IReadOnlyList<Received>> ReceiveAsync(int max, TimeSpan visibility, CancellationToken cancellationToken = default)
     {
         var now = DateTimeOffset.UtcNow.UtcTicks;
-        using var connection = database.Open();
+        return Task.FromResult(database.Write(connection => Claim(connection, max, now, visibility)));
+    }
+
+    private IReadOnlyList<Received> Claim(Microsoft.Data.Sqlite.SqliteConnection connection, int max, long now, TimeSpan visibility)
+    {
         using var tx = connection.BeginTransaction(deferred: false);
         using var claim = connection.CreateCommand();
         claim.Transaction = tx;
@@ -70,16 +78,18 @@ public sealed class SqliteLocalQueue(EmbeddedDatabase database, string queue)
             while (reader.Read()) received.Add(new Received(reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2)));
         }
         tx.Commit();
-        return Task.FromResult<IReadOnlyList<Received>>(received.OrderBy(r => r.Id).ToList());
+        return received.OrderBy(r => r.Id).ToList();
     }
 
     public Task CompleteAsync(Received message, CancellationToken cancellationToken = default)
     {
-        using var connection = database.Open();
-        using var delete = connection.CreateCommand();
-        delete.CommandText = "DELETE FROM queue_messages WHERE id = $id";
-        delete.Parameters.AddWithValue("$id", message.Id);
-        delete.ExecuteNonQuery();
+        database.Write(connection =>
+        {
+            using var delete = connection.CreateCommand();
+            delete.CommandText = "DELETE FROM queue_messages WHERE id = $id";
+            delete.Parameters.AddWithValue("$id", message.Id);
+            return delete.ExecuteNonQuery();
+        });
         return Task.CompletedTask;
     }
 
