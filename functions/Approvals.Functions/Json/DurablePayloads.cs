@@ -1,20 +1,15 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
 using Microsoft.DurableTask;
-using Microsoft.DurableTask.Converters;
 
 namespace Approvals.Functions.Json;
 
 /// <summary>
-/// How orchestration inputs, outputs, events and custom status are written, in Azure and locally alike: web defaults
-/// (camelCase) and Chinese text as itself. The default encoder writes every Chinese character as a six-character
-/// <c>\uXXXX</c>, which makes a published status of Chinese timelines three times longer and pushes it past the
-/// 16 KB that Durable Functions allows a custom status; HTML-sensitive characters are still escaped.
+/// The domain's payload JSON (<see cref="Approvals.Json.PayloadJson"/>: web defaults, Chinese text as itself) as the
+/// Durable Task data converter locally and as the worker's serializer in Azure.
 /// </summary>
 public static class DurablePayloads
 {
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+    public static JsonSerializerOptions Options => Approvals.Json.PayloadJson.Options;
 
-    public static DataConverter Converter { get; } = new JsonDataConverter(Options);
+    public static DataConverter Converter => Approvals.Json.PayloadJson.Converter;
 }

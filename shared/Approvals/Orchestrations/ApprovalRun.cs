@@ -156,7 +156,7 @@ internal sealed partial class ApprovalRun(TaskOrchestrationContext context, Appl
             DecisionAnswers = answers.ToList(),
             Stage = plan.Stage,
         };
-        context.SetCustomStatus(view);
+        PublishedStatus.Set(context, view);
         return view;
     }
 

@@ -111,7 +111,7 @@ internal sealed partial class BusinessOpeningRun(TaskOrchestrationContext contex
             ClosedAt = closedAt,
             Timeline = timeline.ToList(),
         };
-        context.SetCustomStatus(view);
+        PublishedStatus.Set(context, view);
         return view;
     }
 }

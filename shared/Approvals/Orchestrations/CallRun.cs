@@ -139,7 +139,7 @@ internal sealed partial class CallRun(TaskOrchestrationContext context, CallPlan
             Ratings = ratings.ToList(),
             Timeline = timeline.ToList(),
         };
-        context.SetCustomStatus(view);
+        PublishedStatus.Set(context, view);
         return view;
     }
 }

@@ -109,7 +109,7 @@ internal sealed partial class DirectServiceRun(TaskOrchestrationContext context,
             Escalations = escalations.ToList(),
             Timeline = timeline.ToList(),
         };
-        context.SetCustomStatus(view);
+        PublishedStatus.Set(context, view);
         return view;
     }
 }

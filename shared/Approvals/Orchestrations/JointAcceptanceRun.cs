@@ -163,7 +163,7 @@ internal sealed partial class JointAcceptanceRun(TaskOrchestrationContext contex
             JointAcceptance = new JointAcceptanceView(plan.Stages, plan.UnitName, plan.TimePlan, plan.TotalWorkingDays, dueAt, provisional,
                 earlierCommitments, archiveNumber, registrationNumber, reason),
         };
-        context.SetCustomStatus(view);
+        PublishedStatus.Set(context, view);
         return view;
     }
 

@@ -89,7 +89,7 @@ internal sealed partial class LandToStartRun(TaskOrchestrationContext context, L
             ContractAt = contract?.At,
             Timeline = timeline.ToList(),
         };
-        context.SetCustomStatus(view);
+        PublishedStatus.Set(context, view);
         return view;
     }
 }

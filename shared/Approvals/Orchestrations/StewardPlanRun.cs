@@ -104,7 +104,7 @@ internal sealed partial class StewardPlanRun(TaskOrchestrationContext context, S
             Ratings = ratings.ToList(),
             Timeline = timeline.ToList(),
         };
-        context.SetCustomStatus(view);
+        PublishedStatus.Set(context, view);
         return view;
     }
 }

@@ -109,7 +109,7 @@ internal sealed partial class UtilitiesRun(TaskOrchestrationContext context, Uti
             Tracks = tracks.Select(t => t.View()).ToList(),
             Timeline = timeline.ToList(),
         };
-        context.SetCustomStatus(view);
+        PublishedStatus.Set(context, view);
         return view;
     }
 }

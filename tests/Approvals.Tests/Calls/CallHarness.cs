@@ -32,11 +32,11 @@ public sealed class CallHarness : IAsyncDisposable
         Clock = new FakeTimeProvider(Monday);
         Calendar = CalendarDeadlineCalculator.FromEmbeddedData();
         store = new SqliteOrchestrationStore(new SqliteStoreOptions { DatabasePath = Path.Combine(folder, "engine.db") }, Clock);
-        Client = new EmbeddedDurableTaskClient(store, Clock, DurableTaskServiceCollectionExtensions.WebJsonConverter);
+        Client = new EmbeddedDurableTaskClient(store, Clock, Approvals.Json.PayloadJson.Converter);
         VirtualClock = new VirtualClock(Clock, store);
         services = ApprovalHarness.EmbeddedServices(folder, Clock, Calendar).BuildServiceProvider();
         Worker = new EmbeddedDurableTaskWorker(store, RegisteredTasks.From(r => ApprovalWorkflow.Register(r)), services,
-            new EmbeddedWorkerOptions { MaxPollInterval = TimeSpan.FromMilliseconds(20) }, Clock, DurableTaskServiceCollectionExtensions.WebJsonConverter);
+            new EmbeddedWorkerOptions { MaxPollInterval = TimeSpan.FromMilliseconds(20) }, Clock, Approvals.Json.PayloadJson.Converter);
         Planner = new CallPlanner(CallPolicy.Embedded, Calendar);
     }
 

@@ -38,14 +38,14 @@ public sealed class JointAcceptanceHarness : IAsyncDisposable
         Clock = new FakeTimeProvider(Monday);
         Calendar = new SwitchableCalendar(CalendarDeadlineCalculator.FromEmbeddedData());
         store = new SqliteOrchestrationStore(new SqliteStoreOptions { DatabasePath = Path.Combine(folder, "engine.db") }, Clock);
-        Client = new EmbeddedDurableTaskClient(store, Clock, DurableTaskServiceCollectionExtensions.WebJsonConverter);
+        Client = new EmbeddedDurableTaskClient(store, Clock, Approvals.Json.PayloadJson.Converter);
         VirtualClock = new VirtualClock(Clock, store);
         services = ApprovalHarness.EmbeddedServices(folder, Clock, Calendar)
             .AddSingleton<Microsoft.DurableTask.Client.DurableTaskClient>(Client) // as AddEmbeddedDurableTasks does; the commitment lookup activity defaults to the engine's instances
             .BuildServiceProvider();
         Worker = new EmbeddedDurableTaskWorker(store, RegisteredTasks.From(r => ApprovalWorkflow.Register(r)), services,
             new EmbeddedWorkerOptions { MaxPollInterval = TimeSpan.FromMilliseconds(20), ExtendedSessionIdleTimeout = replayEveryEpisode ? TimeSpan.Zero : TimeSpan.FromSeconds(30) },
-            Clock, DurableTaskServiceCollectionExtensions.WebJsonConverter);
+            Clock, Approvals.Json.PayloadJson.Converter);
         Planner = new JointAcceptancePlanner(ItemCatalog.Embedded, JointAcceptancePolicy.Embedded, Calendar);
     }
 

@@ -34,10 +34,10 @@ public sealed class ApprovalHarness : IAsyncDisposable
         Calendar = new SwitchableCalendar(CalendarDeadlineCalculator.FromEmbeddedData());
         services = EmbeddedServices(folder, Clock, Calendar).BuildServiceProvider();
         store = new SqliteOrchestrationStore(new SqliteStoreOptions { DatabasePath = Path.Combine(folder, "engine.db") }, Clock);
-        Client = new EmbeddedDurableTaskClient(store, Clock, DurableTaskServiceCollectionExtensions.WebJsonConverter);
+        Client = new EmbeddedDurableTaskClient(store, Clock, Approvals.Json.PayloadJson.Converter);
         VirtualClock = new VirtualClock(Clock, store);
         Worker = new EmbeddedDurableTaskWorker(store, RegisteredTasks.From(r => ApprovalWorkflow.Register(r)), services,
-            new EmbeddedWorkerOptions { MaxPollInterval = TimeSpan.FromMilliseconds(20) }, Clock, DurableTaskServiceCollectionExtensions.WebJsonConverter);
+            new EmbeddedWorkerOptions { MaxPollInterval = TimeSpan.FromMilliseconds(20) }, Clock, Approvals.Json.PayloadJson.Converter);
     }
 
     /// <summary>What the workflow's activities need, on embedded stores in <paramref name="folder"/>: shared by the scenario harnesses.</summary>

@@ -1,5 +1,6 @@
 // Small pieces every page shows: lights, badges, loading and empty states, problems next to their fields.
 import { h, bi, put } from "./dom.js";
+import { when } from "./format.js";
 import * as L from "./labels.js";
 
 /** A light with its colour and its words (never by colour alone). */
@@ -20,6 +21,15 @@ export function loading() {
 
 export function empty(zh, en) {
   return h("p", { class: "empty" }, bi(zh, en));
+}
+
+/** A case's timeline, oldest first; a long case's published view leaves its oldest entries out and says how many. */
+export function timelineList(view) {
+  if (!view.timeline.length) return empty("暂无记录", "Nothing yet");
+  const omitted = view.timelineOmitted ?? 0;
+  return h("ol", { class: "timeline" },
+    omitted ? h("li", { class: "omitted" }, bi(`较早的 ${omitted} 条记录未显示`, `${omitted} earlier entries not shown`)) : null,
+    view.timeline.map(e => h("li", {}, h("time", { datetime: e.at }, when(e.at)), " · ", e.event)));
 }
 
 /** The problem as a person reads it: the title and detail, and every field message not shown next to its field. */

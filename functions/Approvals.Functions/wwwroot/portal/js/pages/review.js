@@ -4,7 +4,7 @@ import { frame } from "../layout.js";
 import { h, bi, put, query } from "../dom.js";
 import { api } from "../api.js";
 import { when } from "../format.js";
-import { loading, problemBox, light, badge, table, empty, field, showProblem, clearProblems, busy } from "../widgets.js";
+import { loading, problemBox, light, badge, table, empty, field, showProblem, clearProblems, busy, timelineList } from "../widgets.js";
 import { identity } from "../session.js";
 import * as L from "../labels.js";
 import { acceptanceForms } from "../review/acceptance.js";
@@ -42,7 +42,7 @@ async function run(main) {
       h("h2", {}, bi("本部门核查的承诺", "Commitments this department verifies")),
       checks.length ? checks.map(c => inspectForm(a, c)) : empty("没有需要本部门核查的承诺", "No commitment for this department to verify"),
       h("h2", {}, bi("办理过程", "Timeline")),
-      h("ol", { class: "timeline" }, a.timeline.map(e => h("li", {}, when(e.at), " · ", e.event))));
+      timelineList(a));
   }
 
   function materials(a, mine) {

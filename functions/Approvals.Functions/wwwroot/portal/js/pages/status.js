@@ -4,7 +4,7 @@ import { frame } from "../layout.js";
 import { h, bi, put, query } from "../dom.js";
 import { api } from "../api.js";
 import { when } from "../format.js";
-import { loading, problemBox, light, badge, table, empty, showProblem, clearProblems, field, busy } from "../widgets.js";
+import { loading, problemBox, light, badge, table, empty, showProblem, clearProblems, field, busy, timelineList } from "../widgets.js";
 import { uploader } from "../upload.js";
 import { remember } from "../drive.js";
 import { identity } from "../session.js";
@@ -137,7 +137,7 @@ async function run(main) {
 
   function timeline(a) {
     return [h("h2", {}, bi("办理过程", "Timeline")),
-      a.timeline.length ? h("ol", { class: "timeline" }, a.timeline.map(e => h("li", {}, h("time", { datetime: e.at }, when(e.at)), " · ", e.event))) : empty("暂无记录", "Nothing yet")];
+      timelineList(a)];
   }
 
   await refresh();

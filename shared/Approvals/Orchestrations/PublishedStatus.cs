@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Approvals.Applications;
+using Microsoft.DurableTask;
+
+namespace Approvals.Orchestrations;
+
+/// <summary>A case view that can publish fewer of its timeline entries than it holds.</summary>
+public interface ITimelineView<out TView>
+{
+    IReadOnlyList<TimelineEntry> Timeline { get; }
+
+    /// <summary>This view with <paramref name="timeline"/> (the newest entries) and the count of older ones left out.</summary>
+    TView WithTimeline(IReadOnlyList<TimelineEntry> timeline, int omitted);
+}
+
+/// <summary>
+/// Publishes a case's view as its orchestration's custom status, within what Durable Functions accepts: it refuses a
+/// custom status whose JSON is 17 KB or more in UTF-16 (two bytes per character), and the orchestration then fails. A
+/// view over the budget (16 KB, measured with the serializer that sends it) publishes its newest timeline entries only and counts the older ones it
+/// left out; the orchestration itself keeps every entry. Everything else in the view (tasks, lights, commitments,
+/// certificates) is always published whole: lists and commands read those.
+/// </summary>
+public static class PublishedStatus
+{
+    /// <summary>How payloads are written (web defaults, Chinese text as itself): the host's serializer, so the size measured here is the size sent.</summary>
+    public static JsonSerializerOptions JsonOptions => Json.PayloadJson.Options;
+
+    /// <summary>Characters of JSON a published view may take: 16 KB in UTF-16, the limit as documented.</summary>
+    public const int BudgetChars = 16 * 1024 / 2;
+
+    /// <summary>Sets <paramref name="view"/> (or, over the budget, its newest timeline) as the custom status.</summary>
+    public static void Set<TView>(TaskOrchestrationContext context, TView view) where TView : ITimelineView<TView> =>
+        context.SetCustomStatus(Fit(view));
+
+    /// <summary>The view itself when it fits; else the view with the fewest oldest timeline entries left out that fits.</summary>
+    public static TView Fit<TView>(TView view) where TView : ITimelineView<TView>
+    {
+        if (Size(view) <= BudgetChars) return view;
+        var timeline = view.Timeline;
+        // The smallest number of oldest entries to leave out, by bisection: sizes fall as more are left out.
+        int fits = timeline.Count, tooMany = 0;
+        while (fits - tooMany > 1)
+        {
+            var middle = (fits + tooMany) / 2;
+            if (Size(Without(view, timeline, middle)) <= BudgetChars) fits = middle;
+            else tooMany = middle;
+        }
+        return Without(view, timeline, fits);
+    }
+
+    private static TView Without<TView>(TView view, IReadOnlyList<TimelineEntry> timeline, int omitted) where TView : ITimelineView<TView> =>
+        view.WithTimeline(timeline.Skip(omitted).ToList(), omitted);
+
+    private static int Size<TView>(TView view) => JsonSerializer.Serialize(view, JsonOptions).Length;
+}
