@@ -117,26 +117,60 @@ public sealed class EmbeddedDurableTaskWorker : BackgroundService
         return handled + items.Count;
     }
 
+    /// <summary>
+    /// Batches in flight at once. While one batch's commit is with the store's writer, the next batch is locked and its
+    /// episodes run, so replay and the writer overlap instead of taking turns (an instance is locked by one batch at a
+    /// time, so two batches never hold the same instance).
+    /// </summary>
+    private const int OrchestrationBatchesInFlight = 2;
+
     private async Task RunOrchestrationsAsync(CancellationToken stoppingToken)
     {
+        var inFlight = new Queue<Task>();
         while (!stoppingToken.IsCancellationRequested)
         {
             var wake = store.Signal.Next;
-            int handled;
+            IReadOnlyList<OrchestrationWorkItem> items;
             try
             {
-                handled = await RunOrchestrationBatchAsync(stoppingToken);
+                items = await store.LockOrchestrationsAsync(options.OrchestrationBatchSize, options.OrchestrationLease, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                return;
+                break;
             }
             catch (Exception ex)
             {
                 logger.LogError(ex, "Orchestration dispatch failed; retrying");
-                handled = 0;
+                items = [];
             }
-            if (handled == 0) await IdleAsync(wake, stoppingToken);
+            if (items.Count > 0)
+            {
+                inFlight.Enqueue(RunLockedBatchAsync(items));
+                if (inFlight.Count >= OrchestrationBatchesInFlight) await FinishAsync(inFlight.Dequeue());
+            }
+            else if (inFlight.Count > 0)
+            {
+                // Nothing more to lock until the batches in flight commit what they produced.
+                await FinishAsync(inFlight.Dequeue());
+            }
+            else
+            {
+                await IdleAsync(wake, stoppingToken);
+            }
+        }
+        while (inFlight.Count > 0) await FinishAsync(inFlight.Dequeue());
+    }
+
+    private async Task FinishAsync(Task batch)
+    {
+        try
+        {
+            await batch;
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Orchestration dispatch failed; retrying");
         }
     }
 
@@ -144,6 +178,12 @@ public sealed class EmbeddedDurableTaskWorker : BackgroundService
     {
         var items = await store.LockOrchestrationsAsync(options.OrchestrationBatchSize, options.OrchestrationLease, cancellationToken);
         if (items.Count == 0) return 0;
+        await RunLockedBatchAsync(items);
+        return items.Count;
+    }
+
+    private async Task RunLockedBatchAsync(IReadOnlyList<OrchestrationWorkItem> items)
+    {
         var tokens = items.Select(i => i.LockToken).Distinct().ToList();
         foreach (var token in tokens) orchestrationLeases.Hold(token);
         try
@@ -154,7 +194,6 @@ public sealed class EmbeddedDurableTaskWorker : BackgroundService
         {
             foreach (var token in tokens) orchestrationLeases.Release(token);
         }
-        return items.Count;
     }
 
     private async Task RunEpisodesAsync(IReadOnlyList<OrchestrationWorkItem> items)
