@@ -19,6 +19,9 @@ internal sealed class EngineBenchmark(Func<IOrchestrationStore> createStore, Emb
 
         /// <summary>Process CPU time (all threads) per orchestration: steadier than wall time on a shared machine.</summary>
         public double CpuMsPerOrchestration { get; init; }
+
+        /// <summary>The share of the run the store's single writer spent in transactions (SQLite store only), and their count.</summary>
+        public (double BusyShare, long Transactions) Writer { get; init; }
     }
 
     public async Task<Result> RunAsync(string orchestrator, object input, int count, TimeSpan timeout)
@@ -27,12 +30,14 @@ internal sealed class EngineBenchmark(Func<IOrchestrationStore> createStore, Emb
         await store.InitializeAsync();
         var client = new EmbeddedDurableTaskClient(store);
         await using var services = new ServiceCollection().BuildServiceProvider();
-        long workItems = 0, replays = 0, misses = 0;
+        long workItems = 0, replays = 0, misses = 0, transactions = 0;
+        double writerBusyMs = 0;
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
             if (instrument.Meter.Name == DurableTasks.Diagnostics.EngineTelemetry.Name
-                && instrument.Name is "durabletasks.episodes" or "durabletasks.activities" or "durabletasks.replays" or "durabletasks.session_misses")
+                && instrument.Name is "durabletasks.episodes" or "durabletasks.activities" or "durabletasks.replays" or "durabletasks.session_misses"
+                    or "durabletasks.store.transactions" or "durabletasks.store.writer_busy")
             {
                 l.EnableMeasurementEvents(instrument);
             }
@@ -40,9 +45,12 @@ internal sealed class EngineBenchmark(Func<IOrchestrationStore> createStore, Emb
         listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
         {
             if (instrument.Name == "durabletasks.replays") Interlocked.Add(ref replays, value);
+            else if (instrument.Name == "durabletasks.store.transactions") Interlocked.Add(ref transactions, value);
             else if (instrument.Name == "durabletasks.session_misses") Interlocked.Add(ref misses, value);
             else Interlocked.Add(ref workItems, value);
         });
+        // Only the writer loop reports this, one thread at a time.
+        listener.SetMeasurementEventCallback<double>((_, value, _, _) => writerBusyMs += value);
         listener.Start();
 
         using var worker = new EmbeddedDurableTaskWorker(store, RegisteredTasks.From(Register), services, workerOptions);
@@ -95,7 +103,7 @@ internal sealed class EngineBenchmark(Func<IOrchestrationStore> createStore, Emb
         latencies.Sort();
         if (store is IAsyncDisposable disposable) await disposable.DisposeAsync();
         return new Result(count / elapsed.TotalSeconds, Interlocked.Read(ref workItems) / elapsed.TotalSeconds,
-            Percentile(latencies, 0.50), Percentile(latencies, 0.99), count, elapsed) { Sessions = (Interlocked.Read(ref replays), Interlocked.Read(ref misses)), CpuMsPerOrchestration = cpu.TotalMilliseconds / count };
+            Percentile(latencies, 0.50), Percentile(latencies, 0.99), count, elapsed) { Sessions = (Interlocked.Read(ref replays), Interlocked.Read(ref misses)), CpuMsPerOrchestration = cpu.TotalMilliseconds / count, Writer = (writerBusyMs / elapsed.TotalMilliseconds, Interlocked.Read(ref transactions)) };
     }
 
     private static double Percentile(List<double> sorted, double p) =>

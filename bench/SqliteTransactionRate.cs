@@ -6,9 +6,8 @@ namespace Bench;
 /// <summary>The raw rate of single-row write transactions on a SQLite file with the engine's settings (WAL, synchronous=NORMAL).</summary>
 internal static class SqliteTransactionRate
 {
-    public static double Measure(string folder, TimeSpan duration)
+    public static double Measure(string path, TimeSpan duration)
     {
-        var path = Path.Combine(folder, "raw.db");
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
         using (var setup = connection.CreateCommand())

@@ -202,10 +202,13 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
                 else batch.Add(next);
             }
             if (batch.Count == 0) continue;
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             if (!TryApply(batch))
             {
                 foreach (var single in batch) TryApply([single]);
             }
+            Diagnostics.EngineTelemetry.StoreTransactions.Add(1);
+            Diagnostics.EngineTelemetry.StoreWriterBusyMilliseconds.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             if (batch.Any(w => w.Signals)) Signal.Pulse();
             batch.Clear();
         }
