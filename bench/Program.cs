@@ -75,6 +75,7 @@ static async Task<int> RunEngineAsync(BenchArguments arguments, string folder)
     var fanOut = await benchmark.RunAsync(FanOutSixOrchestrator.Name, 1, count, TimeSpan.FromMinutes(15));
     Console.WriteLine(FormattableString.Invariant(
         $"fan-out(6): {fanOut.Count} in {fanOut.Elapsed.TotalSeconds:F2}s = {fanOut.PerSecond:F0}/s, work items {fanOut.WorkItemsPerSecond:F0}/s, p50 {fanOut.P50Ms:F0} ms, p99 {fanOut.P99Ms:F0} ms, history replays {fanOut.Sessions.Replays}, session misses {fanOut.Sessions.SessionMisses}, cpu {fanOut.CpuMsPerOrchestration:F3} ms/orchestration, store writer busy {fanOut.Writer.BusyShare:P0} in {fanOut.Writer.Transactions} transactions"));
+    Console.WriteLine("store writer, µs per orchestration: " + string.Join(", ", fanOut.WriterTime.Select(w => FormattableString.Invariant($"{w.Operation} {w.MicrosecondsPerOrchestration:F0}"))));
 
     var sequences = arguments.GetInt("sequences", Math.Max(10, count / 100));
     var sequence = await benchmark.RunAsync("Sequence200", 0, sequences, TimeSpan.FromMinutes(15));

@@ -21,7 +21,7 @@ public static class EngineTelemetry
     internal static readonly Counter<long> Replays = Meter.CreateCounter<long>("durabletasks.replays", description: "Episodes that replayed history from the store (no extended session)");
     internal static readonly Counter<long> SessionMisses = Meter.CreateCounter<long>("durabletasks.session_misses", description: "Episodes the runtime answered RequiresHistory (its session cache had dropped the instance)");
     internal static readonly Counter<long> StoreTransactions = Meter.CreateCounter<long>("durabletasks.store.transactions", description: "Write transactions of the SQLite store's single writer");
-    internal static readonly Counter<double> StoreWriterBusyMilliseconds = Meter.CreateCounter<double>("durabletasks.store.writer_busy", "ms", "Time the SQLite store's single writer spent in transactions");
+    internal static readonly Counter<double> StoreWriterBusyMilliseconds = Meter.CreateCounter<double>("durabletasks.store.writer_busy", "ms", "Time the SQLite store's single writer spent, by operation (the store method, or Commit)");
     internal static readonly Histogram<double> EpisodeMilliseconds = Meter.CreateHistogram<double>("durabletasks.episode.duration", "ms");
     internal static readonly Histogram<double> ActivityMilliseconds = Meter.CreateHistogram<double>("durabletasks.activity.duration", "ms");
 

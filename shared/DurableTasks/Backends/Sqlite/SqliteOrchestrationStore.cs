@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Google.Protobuf;
 using Microsoft.Data.Sqlite;
@@ -181,12 +182,13 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
     /// IMMEDIATE transaction (group commit): each keeps its own all-or-nothing, and the batch pays one commit. A write
     /// that throws rolls the group back, and the group is then applied write by write, so only that one fails.
     /// </summary>
-    private async Task<T> WriteAsync<T>(Func<SqliteTransaction, T> work, CancellationToken cancellationToken, bool signal = true)
+    private async Task<T> WriteAsync<T>(Func<SqliteTransaction, T> work, CancellationToken cancellationToken, bool signal = true,
+        [System.Runtime.CompilerServices.CallerMemberName] string operation = "")
     {
         // A store whose file could not be opened at startup tries again on the first write, and fails it with the
         // file's own error while it still cannot.
         if (writer is null && !disposed) await InitializeAsync(cancellationToken);
-        var pending = new PendingWrite<T>(work, signal, cancellationToken);
+        var pending = new PendingWrite<T>(work, signal, operation, cancellationToken);
         if (!writes.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(SqliteOrchestrationStore));
         return await pending.Task;
     }
@@ -202,13 +204,10 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
                 else batch.Add(next);
             }
             if (batch.Count == 0) continue;
-            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             if (!TryApply(batch))
             {
                 foreach (var single in batch) TryApply([single]);
             }
-            Diagnostics.EngineTelemetry.StoreTransactions.Add(1);
-            Diagnostics.EngineTelemetry.StoreWriterBusyMilliseconds.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             if (batch.Any(w => w.Signals)) Signal.Pulse();
             batch.Clear();
         }
@@ -220,8 +219,16 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
         try
         {
             using var tx = writer!.BeginTransaction(deferred: false);
-            foreach (var write in batch) write.Run(tx);
+            foreach (var write in batch)
+            {
+                var started = Stopwatch.GetTimestamp();
+                write.Run(tx);
+                WriterBusy(write.Operation, started);
+            }
+            var committing = Stopwatch.GetTimestamp();
             tx.Commit();
+            WriterBusy("Commit", committing);
+            Diagnostics.EngineTelemetry.StoreTransactions.Add(1);
         }
         catch (Exception ex)
         {
@@ -233,12 +240,19 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
         return true;
     }
 
+    /// <summary>The single writer's time, by what it was doing: the one resource every episode and activity waits on.</summary>
+    private static void WriterBusy(string operation, long started) =>
+        Diagnostics.EngineTelemetry.StoreWriterBusyMilliseconds.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("operation", operation));
+
     /// <summary>Writes applied together at most: enough to amortize a commit, few enough to keep each wait short.</summary>
     private const int MaxWritesPerTransaction = 64;
 
     private abstract class PendingWrite
     {
         public abstract bool Signals { get; }
+
+        /// <summary>The store method that asked for the write, for the writer's busy-time metric.</summary>
+        public abstract string Operation { get; }
 
         public abstract bool IsCancelled { get; }
 
@@ -251,7 +265,7 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
         public abstract void Cancel();
     }
 
-    private sealed class PendingWrite<T>(Func<SqliteTransaction, T> work, bool signals, CancellationToken cancellationToken) : PendingWrite
+    private sealed class PendingWrite<T>(Func<SqliteTransaction, T> work, bool signals, string operation, CancellationToken cancellationToken) : PendingWrite
     {
         private readonly TaskCompletionSource<T> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T result = default!;
@@ -259,6 +273,8 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
         public Task<T> Task => completion.Task;
 
         public override bool Signals => signals;
+
+        public override string Operation => operation;
 
         public override bool IsCancelled => cancellationToken.IsCancellationRequested;
 
