@@ -7,7 +7,7 @@ import { when } from "./format.js";
 const roleNames = { applicant: ["申请人", "Applicant"], department: ["审批部门", "Department"], supervisor: ["监管人员", "Supervisor"] };
 const idHints = {
   applicant: ["统一社会信用代码", "USCC", "91350100M000100Y43"],
-  department: ["部门代码", "Department code", "HUD"],
+  department: ["部门或公用事业单位代码（如 HUD、WATERCO）", "Department or utility code (HUD, WATERCO …)", "HUD"],
   supervisor: ["姓名", "Name", "li"],
 };
 const links = {
