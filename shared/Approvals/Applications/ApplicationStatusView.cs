@@ -4,7 +4,7 @@ namespace Approvals.Applications;
 /// The status of an application as <c>GET /api/applications/{id}</c> shows it (api.md). The orchestration keeps it
 /// as its custom status, so a status read never replays anything.
 /// </summary>
-public sealed record ApplicationStatusView : Orchestrations.ITimelineView<ApplicationStatusView>
+public sealed record ApplicationStatusView : Orchestrations.TimelineView
 {
     public required string ApplicationId { get; init; }
     public required string Procedure { get; init; }
@@ -18,13 +18,6 @@ public sealed record ApplicationStatusView : Orchestrations.ITimelineView<Applic
     public IReadOnlyList<CertificateView> Certificates { get; init; } = [];
     public IReadOnlyList<CommitmentView> Commitments { get; init; } = [];
     public ClockView Clock { get; init; } = new([], null);
-    public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
-
-    /// <summary>Older timeline entries this published view leaves out to stay within the custom status limit (absent when none).</summary>
-    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
-    public int TimelineOmitted { get; init; }
-
-    public ApplicationStatusView WithTimeline(IReadOnlyList<TimelineEntry> timeline, int omitted) => this with { Timeline = timeline, TimelineOmitted = omitted };
     public string? CommitmentLetterHash { get; init; }
 
     /// <summary>

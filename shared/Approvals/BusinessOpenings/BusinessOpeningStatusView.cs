@@ -8,7 +8,7 @@ namespace Approvals.BusinessOpenings;
 /// permit-revoked (a broken commitment revoked its permit; the licence stays valid); the company's USCC from the
 /// licence on; each item with its certificate and post-check; the worst light of the open post-checks.
 /// </summary>
-public sealed record BusinessOpeningStatusView : Orchestrations.ITimelineView<BusinessOpeningStatusView>
+public sealed record BusinessOpeningStatusView : Orchestrations.TimelineView
 {
     public required string CaseId { get; init; }
     public required string Founder { get; init; }
@@ -27,13 +27,6 @@ public sealed record BusinessOpeningStatusView : Orchestrations.ITimelineView<Bu
     public string? Light { get; init; }
 
     public DateTimeOffset? ClosedAt { get; init; }
-    public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
-
-    /// <summary>Older timeline entries this published view leaves out to stay within the custom status limit (absent when none).</summary>
-    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
-    public int TimelineOmitted { get; init; }
-
-    public BusinessOpeningStatusView WithTimeline(IReadOnlyList<TimelineEntry> timeline, int omitted) => this with { Timeline = timeline, TimelineOmitted = omitted };
 
     /// <summary>Whether <paramref name="department"/> issues the licence or one of the permits.</summary>
     public bool Concerns(string department) =>

@@ -7,7 +7,7 @@ namespace Approvals.Calls;
 /// escalated (overdue, with the platform office), answered (waiting for the rating) or closed (销号); the current
 /// slip's deadline and light while an answer is awaited; every slip, escalation, explanation, answer and rating.
 /// </summary>
-public sealed record CallStatusView : Orchestrations.ITimelineView<CallStatusView>
+public sealed record CallStatusView : Orchestrations.TimelineView
 {
     public required string CallId { get; init; }
     public required string Uscc { get; init; }
@@ -41,11 +41,4 @@ public sealed record CallStatusView : Orchestrations.ITimelineView<CallStatusVie
     public IReadOnlyList<ExplanationView> Explanations { get; init; } = [];
     public IReadOnlyList<CallAnswerView> Answers { get; init; } = [];
     public IReadOnlyList<CallRatingView> Ratings { get; init; } = [];
-    public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
-
-    /// <summary>Older timeline entries this published view leaves out to stay within the custom status limit (absent when none).</summary>
-    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
-    public int TimelineOmitted { get; init; }
-
-    public CallStatusView WithTimeline(IReadOnlyList<TimelineEntry> timeline, int omitted) => this with { Timeline = timeline, TimelineOmitted = omitted };
 }

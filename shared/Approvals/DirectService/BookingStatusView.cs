@@ -7,7 +7,7 @@ namespace Approvals.DirectService;
 /// limit), contacted (team assigned), on-site (visited at least once) or closed (every item settled and every plan node
 /// ticked off).
 /// </summary>
-public sealed record BookingStatusView : Orchestrations.ITimelineView<BookingStatusView>
+public sealed record BookingStatusView : Orchestrations.TimelineView
 {
     public required string BookingId { get; init; }
     public required string Uscc { get; init; }
@@ -35,13 +35,6 @@ public sealed record BookingStatusView : Orchestrations.ITimelineView<BookingSta
     public IReadOnlyList<VisitView> Visits { get; init; } = [];
     public IReadOnlyList<PlanNodeView> Plan { get; init; } = [];
     public IReadOnlyList<string> Escalations { get; init; } = [];
-    public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
-
-    /// <summary>Older timeline entries this published view leaves out to stay within the custom status limit (absent when none).</summary>
-    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
-    public int TimelineOmitted { get; init; }
-
-    public BookingStatusView WithTimeline(IReadOnlyList<TimelineEntry> timeline, int omitted) => this with { Timeline = timeline, TimelineOmitted = omitted };
 }
 
 /// <summary>

@@ -7,7 +7,7 @@ namespace Approvals.LandToStart;
 /// ready (every step done and every document's simulated opinion passed), contract-signed (the contract came; documents
 /// under re-review still owed) or four-issued (all four documents issued).
 /// </summary>
-public sealed record LandToStartStatusView : Orchestrations.ITimelineView<LandToStartStatusView>
+public sealed record LandToStartStatusView : Orchestrations.TimelineView
 {
     public required string CaseId { get; init; }
     public required string Uscc { get; init; }
@@ -25,13 +25,6 @@ public sealed record LandToStartStatusView : Orchestrations.ITimelineView<LandTo
     public string? ContractNumber { get; init; }
     public DateOnly? ContractSignedOn { get; init; }
     public DateTimeOffset? ContractAt { get; init; }
-    public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
-
-    /// <summary>Older timeline entries this published view leaves out to stay within the custom status limit (absent when none).</summary>
-    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
-    public int TimelineOmitted { get; init; }
-
-    public LandToStartStatusView WithTimeline(IReadOnlyList<TimelineEntry> timeline, int omitted) => this with { Timeline = timeline, TimelineOmitted = omitted };
 }
 
 /// <summary>A pre-land step: waiting (for earlier steps), open (lit against its limit), done or skipped.</summary>

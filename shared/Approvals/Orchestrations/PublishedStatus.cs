@@ -4,15 +4,6 @@ using Microsoft.DurableTask;
 
 namespace Approvals.Orchestrations;
 
-/// <summary>A case view that can publish fewer of its timeline entries than it holds.</summary>
-public interface ITimelineView<out TView>
-{
-    IReadOnlyList<TimelineEntry> Timeline { get; }
-
-    /// <summary>This view with <paramref name="timeline"/> (the newest entries) and the count of older ones left out.</summary>
-    TView WithTimeline(IReadOnlyList<TimelineEntry> timeline, int omitted);
-}
-
 /// <summary>
 /// Publishes a case's view as its orchestration's custom status, within what Durable Functions accepts: it refuses a
 /// custom status whose JSON is 17 KB or more in UTF-16 (two bytes per character), and the orchestration then fails. A
@@ -29,11 +20,11 @@ public static class PublishedStatus
     public const int BudgetChars = 16 * 1024 / 2;
 
     /// <summary>Sets <paramref name="view"/> (or, over the budget, its newest timeline) as the custom status.</summary>
-    public static void Set<TView>(TaskOrchestrationContext context, TView view) where TView : ITimelineView<TView> =>
+    public static void Set<TView>(TaskOrchestrationContext context, TView view) where TView : TimelineView =>
         context.SetCustomStatus(Fit(view));
 
     /// <summary>The view itself when it fits; else the view with the fewest oldest timeline entries left out that fits.</summary>
-    public static TView Fit<TView>(TView view) where TView : ITimelineView<TView>
+    public static TView Fit<TView>(TView view) where TView : TimelineView
     {
         if (Size(view) <= BudgetChars) return view;
         var timeline = view.Timeline;
@@ -48,8 +39,8 @@ public static class PublishedStatus
         return Without(view, timeline, fits);
     }
 
-    private static TView Without<TView>(TView view, IReadOnlyList<TimelineEntry> timeline, int omitted) where TView : ITimelineView<TView> =>
-        view.WithTimeline(timeline.Skip(omitted).ToList(), omitted);
+    private static TView Without<TView>(TView view, IReadOnlyList<TimelineEntry> timeline, int omitted) where TView : TimelineView =>
+        (TView)(view with { Timeline = timeline.Skip(omitted).ToList(), TimelineOmitted = omitted });
 
     private static int Size<TView>(TView view) => JsonSerializer.Serialize(view, JsonOptions).Length;
 }

@@ -7,7 +7,7 @@ namespace Approvals.Stewardship;
 /// node with its planned, first planned and done dates, its warnings, cause and action, and the applicant's ratings.
 /// <see cref="Status"/> is active, or all-done when every node is done (a replan may add nodes again).
 /// </summary>
-public sealed record StewardPlanView : Orchestrations.ITimelineView<StewardPlanView>
+public sealed record StewardPlanView : Orchestrations.TimelineView
 {
     public required string ProjectCode { get; init; }
     public required string Uscc { get; init; }
@@ -20,13 +20,6 @@ public sealed record StewardPlanView : Orchestrations.ITimelineView<StewardPlanV
     public int Revision { get; init; } = 1;
     public required IReadOnlyList<PlanNodeStatus> Nodes { get; init; }
     public IReadOnlyList<StewardRating> Ratings { get; init; } = [];
-    public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
-
-    /// <summary>Older timeline entries this published view leaves out to stay within the custom status limit (absent when none).</summary>
-    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
-    public int TimelineOmitted { get; init; }
-
-    public StewardPlanView WithTimeline(IReadOnlyList<TimelineEntry> timeline, int omitted) => this with { Timeline = timeline, TimelineOmitted = omitted };
 }
 
 /// <summary>

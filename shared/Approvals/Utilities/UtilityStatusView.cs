@@ -7,7 +7,7 @@ namespace Approvals.Utilities;
 /// forwarded (with the utilities), complete (every utility accepted the application in full), connecting (after the
 /// connection request) or connected (every utility connected).
 /// </summary>
-public sealed record UtilityStatusView : Orchestrations.ITimelineView<UtilityStatusView>
+public sealed record UtilityStatusView : Orchestrations.TimelineView
 {
     public required string CaseId { get; init; }
     public required string Uscc { get; init; }
@@ -34,13 +34,6 @@ public sealed record UtilityStatusView : Orchestrations.ITimelineView<UtilitySta
     public IReadOnlyList<string> SurveyAttendees { get; init; } = [];
 
     public required IReadOnlyList<UtilityTrackView> Tracks { get; init; }
-    public IReadOnlyList<TimelineEntry> Timeline { get; init; } = [];
-
-    /// <summary>Older timeline entries this published view leaves out to stay within the custom status limit (absent when none).</summary>
-    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
-    public int TimelineOmitted { get; init; }
-
-    public UtilityStatusView WithTimeline(IReadOnlyList<TimelineEntry> timeline, int omitted) => this with { Timeline = timeline, TimelineOmitted = omitted };
 }
 
 /// <summary>

@@ -56,7 +56,7 @@ public sealed class PublishedStatusTests
         Assert.Equal(view.Timeline[published.TimelineOmitted], published.Timeline[0]);
         Assert.Contains($"\"timelineOmitted\":{published.TimelineOmitted}", json);
         // As few left out as fit: one more entry would be over the budget.
-        var oneMore = view.WithTimeline(view.Timeline.Skip(published.TimelineOmitted - 1).ToList(), published.TimelineOmitted - 1);
+        var oneMore = view with { Timeline = view.Timeline.Skip(published.TimelineOmitted - 1).ToList(), TimelineOmitted = published.TimelineOmitted - 1 };
         Assert.True(JsonSerializer.Serialize(oneMore, PublishedStatus.JsonOptions).Length > PublishedStatus.BudgetChars);
     }
 
