@@ -78,9 +78,20 @@ public sealed class PortalJourneyTests : IAsyncLifetime
         await Browser.ShotAsync(applicant, "applicant-apply-problem");
 
         await applicant.GetByLabel("单位名称 Company name").FillAsync("福州示范建设有限公司");
+        var answers = new List<string>();
+        applicant.Response += (_, r) => { if (r.Url.EndsWith("/api/applications", StringComparison.Ordinal)) lock (answers) answers.Add($"{r.Status} at {DateTime.UtcNow:HH:mm:ss.fff}"); };
+        var clicked = DateTime.UtcNow;
         await applicant.GetByRole(AriaRole.Button, new() { Name = "提交申请 Submit the application" }).ClickAsync();
         // The address changing is the answer; the status page then has its own wait for what it shows.
-        await applicant.WaitForURLAsync("**/status.html?id=*", new() { WaitUntil = WaitUntilState.Commit });
+        try
+        {
+            await applicant.WaitForURLAsync("**/status.html?id=*", new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+        }
+        catch (TimeoutException e)
+        {
+            var alerts = await applicant.Locator("[role=alert]").AllInnerTextsAsync();
+            throw new TimeoutException($"no status page after submitting (clicked {clicked:HH:mm:ss.fff}); answers: [{string.Join("; ", answers)}]; alerts: [{string.Join(" | ", alerts)}]; browser errors: [{string.Join(" | ", browser.Errors)}]", e);
+        }
         var id = new Uri(applicant.Url).Query.Split('=')[1];
         await Expect(applicant.GetByTestId("status")).ToContainTextAsync("审查中 Under review", new() { Timeout = 20_000 });
         await Expect(applicant.GetByText("受理时间 Accepted：2026-09-28 09:00")).ToBeVisibleAsync();
