@@ -42,9 +42,11 @@ public sealed class EngineHarness : IAsyncDisposable
     public static async Task<EngineHarness> StartAsync(
         Action<DurableTaskRegistry> register,
         EmbeddedWorkerOptions? options = null,
-        Action<IServiceCollection>? configureServices = null)
+        Action<IServiceCollection>? configureServices = null,
+        string? folder = null)
     {
-        var folder = Directory.CreateTempSubdirectory("engine-").FullName;
+        // A test may hand over a folder holding a file written earlier; the harness deletes it when disposed.
+        folder ??= Directory.CreateTempSubdirectory("engine-").FullName;
         var time = new FakeTimeProvider(Epoch);
         var store = new SqliteOrchestrationStore(new SqliteStoreOptions { DatabasePath = Path.Combine(folder, "durable.db") }, time);
         await store.InitializeAsync();

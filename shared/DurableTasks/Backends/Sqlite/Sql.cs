@@ -20,18 +20,18 @@ internal static class Sql
         $"UPDATE instances SET lock_token = $tok, locked_until = $until WHERE instance_id IN ({List("$i", n)}) RETURNING {SqliteOrchestrationStore.InstanceColumns}";
 
     public static string FetchMessages(int n) => Fetch[n] ??=
-        $"SELECT {SqliteOrchestrationStore.MessageColumns} FROM messages INDEXED BY ix_messages_instance WHERE instance_id IN ({List("$i", n)}) AND kind = 0 AND visible_at <= $now ORDER BY seq";
+        $"SELECT {SqliteOrchestrationStore.MessageColumns} FROM messages WHERE instance_id IN ({List("$i", n)}) AND visible_at <= $now";
 
     public static string AppendHistory(int n) => History[n] ??=
         $"INSERT INTO history (instance_id, seq, event) VALUES {Rows(n, i => $"($id, $s{i}, $e{i})")}";
 
-    public static string DeleteMessages(int n) => Delete[n] ??= $"DELETE FROM messages WHERE message_id IN ({List("$m", n)})";
+    public static string DeleteMessages(int n) => Delete[n] ??= $"DELETE FROM messages WHERE instance_id = $id AND message_id IN ({List("$m", n)})";
 
     public static string DeleteOwnedActivities(int n) => DeleteOwned[n] ??=
         $"DELETE FROM activities WHERE {string.Join(" OR ", Enumerable.Range(0, n).Select(i => $"(message_id = $m{i} AND lock_token = $t{i})"))} RETURNING message_id";
 
     public static string InsertMessages(int n) => Messages[n] ??=
-        $"INSERT OR IGNORE INTO messages (message_id, kind, instance_id, execution_id, visible_at, body) VALUES {Rows(n, i => $"($m{i}, 0, $i{i}, $x{i}, $v{i}, $b{i})")}";
+        $"INSERT OR IGNORE INTO messages (instance_id, message_id, seq, execution_id, visible_at, body) VALUES {Rows(n, i => $"($i{i}, $m{i}, $s{i}, $x{i}, $v{i}, $b{i})")}";
 
     public static string InsertActivities(int n) => Activities[n] ??=
         $"INSERT OR IGNORE INTO activities (message_id, instance_id, execution_id, visible_at, body) VALUES {Rows(n, i => $"($m{i}, $i{i}, $x{i}, $visible, $b{i})")}";

@@ -17,7 +17,7 @@ public sealed partial class SqliteOrchestrationStore
             var find = Command(tx, """
                 SELECT DISTINCT m.instance_id FROM messages m INDEXED BY ix_messages_due
                 JOIN instances i ON i.instance_id = m.instance_id
-                WHERE m.kind = 0 AND m.visible_at <= $now AND i.locked_until <= $wall
+                WHERE m.visible_at <= $now AND i.locked_until <= $wall
                 LIMIT $max
                 """);
             With(find, "$now", now);
@@ -44,7 +44,7 @@ public sealed partial class SqliteOrchestrationStore
                 }
             }
 
-            var messages = candidates.ToDictionary(id => id, _ => new List<OrchestrationMessage>(), StringComparer.Ordinal);
+            var messages = candidates.ToDictionary(id => id, _ => new List<(long Seq, OrchestrationMessage Message)>(), StringComparer.Ordinal);
             var fetch = Command(tx, Sql.FetchMessages(candidates.Count));
             for (var i = 0; i < candidates.Count; i++) With(fetch, $"$i{i}", candidates[i]);
             With(fetch, "$now", now);
@@ -53,10 +53,10 @@ public sealed partial class SqliteOrchestrationStore
                 while (reader.Read())
                 {
                     var message = ReadMessage(reader, 0);
-                    messages[message.InstanceId].Add(message);
+                    messages[message.InstanceId].Add((reader.GetInt64(6), message));
                 }
             }
-            var items = candidates.Where(instances.ContainsKey).Select(id => new OrchestrationWorkItem(instances[id], messages[id], token)).ToList();
+            var items = candidates.Where(instances.ContainsKey).Select(id => new OrchestrationWorkItem(instances[id], InArrivalOrder(messages[id]), token)).ToList();
             return items;
         }, cancellationToken, signal: false);
     }
@@ -130,6 +130,7 @@ public sealed partial class SqliteOrchestrationStore
         {
             var rows = Math.Min(MaxRowsPerStatement, consumedMessages.Count - start);
             var delete = Command(tx, Sql.DeleteMessages(rows));
+            With(delete, "$id", commit.InstanceId);
             for (var i = 0; i < rows; i++) With(delete, $"$m{i}", consumedMessages[start + i].MessageId);
             delete.ExecuteNonQuery();
         }
@@ -152,5 +153,11 @@ public sealed partial class SqliteOrchestrationStore
         InsertMessages(tx, commit.OrchestrationMessages);
         InsertActivities(tx, commit.ActivityMessages, now);
         return true;
+    }
+
+    private static List<OrchestrationMessage> InArrivalOrder(List<(long Seq, OrchestrationMessage Message)> messages)
+    {
+        messages.Sort((a, b) => a.Seq.CompareTo(b.Seq));
+        return messages.ConvertAll(m => m.Message);
     }
 }

@@ -62,7 +62,16 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
                 using var tables = connection.CreateCommand();
                 tables.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'instances'";
                 var hasTables = Convert.ToInt32(tables.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
-                if (hasTables && found != SqliteSchema.Version)
+                if (hasTables && found == 2)
+                {
+                    using var migrate = connection.BeginTransaction(deferred: false);
+                    using var command = connection.CreateCommand();
+                    command.Transaction = migrate;
+                    command.CommandText = SqliteSchema.MigrateFrom2 + $"PRAGMA user_version = {SqliteSchema.Version};";
+                    command.ExecuteNonQuery();
+                    migrate.Commit();
+                }
+                else if (hasTables && found != SqliteSchema.Version)
                 {
                     connection.Dispose();
                     throw new InvalidOperationException(
@@ -158,7 +167,7 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
         using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT EXISTS (SELECT 1 FROM messages INDEXED BY ix_messages_due WHERE kind = 0 AND visible_at <= $now)
+            SELECT EXISTS (SELECT 1 FROM messages INDEXED BY ix_messages_due WHERE visible_at <= $now)
                 OR EXISTS (SELECT 1 FROM activities INDEXED BY ix_activities_due WHERE visible_at <= $now)
             """;
         command.Parameters.AddWithValue("$now", timeProvider.GetUtcNow().UtcTicks);
@@ -169,7 +178,7 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
     {
         using var connection = Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT MIN(visible_at) FROM messages INDEXED BY ix_messages_due WHERE kind = 0 AND visible_at > $now AND visible_at <= $until";
+        command.CommandText = "SELECT MIN(visible_at) FROM messages INDEXED BY ix_messages_due WHERE visible_at > $now AND visible_at <= $until";
         command.Parameters.AddWithValue("$now", timeProvider.GetUtcNow().UtcTicks);
         command.Parameters.AddWithValue("$until", until.UtcTicks);
         var value = command.ExecuteScalar();
@@ -390,12 +399,13 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
     private void InsertMessage(SqliteTransaction tx, OrchestrationMessage m)
     {
         var command = Command(tx, """
-            INSERT OR IGNORE INTO messages (message_id, kind, instance_id, execution_id, visible_at, remember, body)
-            SELECT $mid, 0, $iid, $exec, $visible, $remember, $body
+            INSERT OR IGNORE INTO messages (instance_id, message_id, seq, execution_id, visible_at, remember, body)
+            SELECT $iid, $mid, $seq, $exec, $visible, $remember, $body
             WHERE $remember = 0 OR NOT EXISTS (SELECT 1 FROM delivered_events WHERE instance_id = $iid AND message_id = $mid)
             """);
-        With(command, "$mid", m.MessageId);
         With(command, "$iid", m.InstanceId);
+        With(command, "$mid", m.MessageId);
+        With(command, "$seq", NextMessageSeq());
         With(command, "$exec", m.ExecutionId);
         With(command, "$visible", m.VisibleAt.UtcTicks);
         With(command, "$remember", m.RememberAfterDelivery ? 1 : 0);
@@ -419,8 +429,9 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
             for (var i = 0; i < rows; i++)
             {
                 var m = plain[start + i];
-                With(command, $"$m{i}", m.MessageId);
                 With(command, $"$i{i}", m.InstanceId);
+                With(command, $"$m{i}", m.MessageId);
+                With(command, $"$s{i}", NextMessageSeq());
                 With(command, $"$x{i}", m.ExecutionId);
                 With(command, $"$v{i}", m.VisibleAt.UtcTicks);
                 With(command, $"$b{i}", m.Event.ToByteArray());
@@ -428,6 +439,15 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
             command.ExecuteNonQuery();
         }
     }
+
+    private long lastMessageSeq;
+
+    /// <summary>
+    /// Arrival order of a message, which an episode receives its messages in. It is only an order, never a time: the
+    /// system clock's ticks (so processes sharing the file interleave sensibly, and a restarted process continues
+    /// above what it wrote before), and never less than one more than the last given here. Only the writer calls it.
+    /// </summary>
+    private long NextMessageSeq() => lastMessageSeq = Math.Max(lastMessageSeq + 1, DateTime.UtcNow.Ticks);
 
     /// <summary>Deletes an instance's activity requests: its key range (ids start with the instance id and '|').</summary>
     private void DeleteActivitiesOf(SqliteTransaction tx, string instanceId)
@@ -470,7 +490,7 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
         RememberAfterDelivery = r.GetInt32(offset + 5) != 0,
     };
 
-    internal const string MessageColumns = "message_id, instance_id, execution_id, body, visible_at, remember";
+    internal const string MessageColumns = "message_id, instance_id, execution_id, body, visible_at, remember, seq";
 
     internal const string InstanceColumns =
         "instance_id, name, execution_id, status, input, output, custom_status, failure, parent, created_at, updated_at, completed_at, history_count";
