@@ -10,7 +10,19 @@ internal static class SqliteSchema
 {
     public const int Version = 3;
 
-    public const string Create = """
+    /// <summary>The messages table's columns and key, shared by its creation and the upgrade from version 2.</summary>
+    private const string MessageColumns = """
+        instance_id   TEXT NOT NULL,
+        message_id    TEXT NOT NULL,
+        seq           INTEGER NOT NULL,  -- arrival order within the instance (see SqliteOrchestrationStore.NextMessageSeq)
+        execution_id  TEXT,
+        visible_at    INTEGER NOT NULL,
+        remember      INTEGER NOT NULL DEFAULT 0,
+        body          BLOB NOT NULL,
+        PRIMARY KEY (instance_id, message_id)
+        """;
+
+    public const string Create = $$"""
         PRAGMA journal_mode = WAL;
         CREATE TABLE IF NOT EXISTS instances (
             instance_id   TEXT PRIMARY KEY,
@@ -37,16 +49,7 @@ internal static class SqliteSchema
             event       BLOB NOT NULL,       -- the episode's HistoryEvents, length-delimited
             PRIMARY KEY (instance_id, seq)
         ) WITHOUT ROWID;
-        CREATE TABLE IF NOT EXISTS messages (
-            instance_id   TEXT NOT NULL,
-            message_id    TEXT NOT NULL,
-            seq           INTEGER NOT NULL,  -- arrival order within the instance (see SqliteOrchestrationStore.NextMessageSeq)
-            execution_id  TEXT,
-            visible_at    INTEGER NOT NULL,
-            remember      INTEGER NOT NULL DEFAULT 0,
-            body          BLOB NOT NULL,
-            PRIMARY KEY (instance_id, message_id)
-        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS messages ({{MessageColumns}}) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS ix_messages_due ON messages (visible_at, instance_id);
         CREATE TABLE IF NOT EXISTS activities (
             message_id    TEXT PRIMARY KEY,  -- '{instance}|{execution}|a{task}': an instance's requests are one key range
@@ -71,17 +74,8 @@ internal static class SqliteSchema
     /// table and its due index) instead of four. Pending messages keep their order: old sequence numbers were rowids,
     /// far below the tick-based ones given from now on.
     /// </summary>
-    public const string MigrateFrom2 = """
-        CREATE TABLE messages_v3 (
-            instance_id   TEXT NOT NULL,
-            message_id    TEXT NOT NULL,
-            seq           INTEGER NOT NULL,
-            execution_id  TEXT,
-            visible_at    INTEGER NOT NULL,
-            remember      INTEGER NOT NULL DEFAULT 0,
-            body          BLOB NOT NULL,
-            PRIMARY KEY (instance_id, message_id)
-        ) WITHOUT ROWID;
+    public const string MigrateFrom2 = $$"""
+        CREATE TABLE messages_v3 ({{MessageColumns}}) WITHOUT ROWID;
         INSERT OR IGNORE INTO messages_v3 (instance_id, message_id, seq, execution_id, visible_at, remember, body)
             SELECT instance_id, message_id, seq, execution_id, visible_at, remember, body FROM messages ORDER BY seq;
         DROP TABLE messages;
