@@ -11,7 +11,7 @@ namespace Approvals.Portal.Tests;
 /// supervisor sees the red light first and downloads the monthly CSV; certificates appear with QR codes; the public
 /// page shows one valid, and revoked once HUD records the commitment as false.
 /// </summary>
-public sealed class PortalJourneyTests : IAsyncLifetime
+public sealed partial class PortalJourneyTests : IAsyncLifetime
 {
     private const string Uscc = "91350100M000100Y43";
     private static readonly string[] Provided = ["LAND-CERT", "PLANNING-PERMIT", "CONTRACTOR-CONTRACT", "FUNDS-PROOF", "SAFETY-MEASURES", "DESIGN-DRAWINGS", "CIVILDEF-DESIGN"];
@@ -30,6 +30,9 @@ public sealed class PortalJourneyTests : IAsyncLifetime
         await browser.DisposeAsync();
         await host.DisposeAsync();
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"/api/portal/status\.html\?id=[^&]+$")]
+    private static partial System.Text.RegularExpressions.Regex StatusPage();
 
     private static FilePayload Pdf(string name) => new() { Name = $"{name}.pdf", MimeType = "application/pdf", Buffer = Encoding.UTF8.GetBytes($"%PDF-1.7\n{name}\n") };
 
@@ -78,19 +81,20 @@ public sealed class PortalJourneyTests : IAsyncLifetime
         await Browser.ShotAsync(applicant, "applicant-apply-problem");
 
         await applicant.GetByLabel("单位名称 Company name").FillAsync("福州示范建设有限公司");
-        var answers = new List<string>();
-        applicant.Response += (_, r) => { if (r.Url.EndsWith("/api/applications", StringComparison.Ordinal)) lock (answers) answers.Add($"{r.Status} at {DateTime.UtcNow:HH:mm:ss.fff}"); };
+        var network = NetworkLog.Follow(applicant);
         var clicked = DateTime.UtcNow;
         await applicant.GetByRole(AriaRole.Button, new() { Name = "提交申请 Submit the application" }).ClickAsync();
-        // The address changing is the answer; the status page then has its own wait for what it shows.
+        // The address changing is the answer; the status page then has its own wait for what it shows. The address is
+        // polled: WaitForURLAsync checks it and then subscribes to navigations, and a navigation that lands between the
+        // two is lost (microsoft/playwright-dotnet#3364, open in 1.64), which failed this test about once in five runs.
         try
         {
-            await applicant.WaitForURLAsync("**/status.html?id=*", new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
+            await Expect(applicant).ToHaveURLAsync(StatusPage(), new() { Timeout = 30_000 });
         }
-        catch (TimeoutException e)
+        catch (PlaywrightException e)
         {
             var alerts = await applicant.Locator("[role=alert]").AllInnerTextsAsync();
-            throw new TimeoutException($"no status page after submitting (clicked {clicked:HH:mm:ss.fff}); answers: [{string.Join("; ", answers)}]; alerts: [{string.Join(" | ", alerts)}]; browser errors: [{string.Join(" | ", browser.Errors)}]", e);
+            throw new TimeoutException($"no status page after submitting (clicked {clicked:HH:mm:ss.fff}); now at {applicant.Url}; alerts: [{string.Join(" | ", alerts)}]; browser errors: [{string.Join(" | ", browser.Errors)}]; network:\n{network}", e);
         }
         var id = new Uri(applicant.Url).Query.Split('=')[1];
         await Expect(applicant.GetByTestId("status")).ToContainTextAsync("审查中 Under review", new() { Timeout = 20_000 });
