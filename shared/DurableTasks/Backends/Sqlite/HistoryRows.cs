@@ -11,14 +11,33 @@ internal static class HistoryRows
 {
     public static byte[] Encode(IReadOnlyList<P.HistoryEvent> events)
     {
-        using var buffer = new MemoryStream();
-        foreach (var e in events) e.WriteDelimitedTo(buffer);
-        return buffer.ToArray();
+        // Sized once and written into one array: a stream per event allocated a 4 KB buffer for each.
+        var sizes = new int[events.Count];
+        var total = 0;
+        for (var i = 0; i < sizes.Length; i++)
+        {
+            sizes[i] = events[i].CalculateSize();
+            total += CodedOutputStream.ComputeLengthSize(sizes[i]) + sizes[i];
+        }
+        var row = new byte[total];
+        var output = new CodedOutputStream(row);
+        for (var i = 0; i < sizes.Length; i++)
+        {
+            output.WriteLength(sizes[i]);
+            events[i].WriteTo(output);
+        }
+        output.CheckNoSpaceLeft();
+        return row;
     }
 
     public static void Decode(byte[] row, List<P.HistoryEvent> into)
     {
-        using var input = new MemoryStream(row, writable: false);
-        while (input.Position < input.Length) into.Add(P.HistoryEvent.Parser.ParseDelimitedFrom(input));
+        var input = new CodedInputStream(row);
+        while (!input.IsAtEnd)
+        {
+            var e = new P.HistoryEvent();
+            input.ReadMessage(e);
+            into.Add(e);
+        }
     }
 }

@@ -40,6 +40,15 @@ internal static class Sql
 
     public static string RenewActivities(int n) => $"UPDATE activities SET locked_until = $until WHERE lock_token IN ({List("$t", n)})";
 
+    /// <summary>The name of row <paramref name="row"/>'s parameter with <paramref name="prefix"/> ("$m3"), made once.</summary>
+    public static string Name(string prefix, int row)
+    {
+        var names = ParameterNames.GetOrAdd(prefix, static p => Enumerable.Range(0, MaxBatch + 1).Select(i => $"{p}{i}").ToArray());
+        return names[row];
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> ParameterNames = new(StringComparer.Ordinal);
+
     private static string List(string prefix, int count) => string.Join(", ", Enumerable.Range(0, count).Select(i => $"{prefix}{i}"));
 
     private static string Rows(int count, Func<int, string> row) => string.Join(", ", Enumerable.Range(0, count).Select(row));

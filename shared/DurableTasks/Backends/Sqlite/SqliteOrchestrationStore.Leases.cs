@@ -17,10 +17,9 @@ public sealed partial class SqliteOrchestrationStore
                 var n = Math.Min(MaxTokensPerRenewal, tokens.Count - start);
                 foreach (var text in new[] { Sql.RenewInstances(n), Sql.RenewActivities(n) })
                 {
-                    var renew = Command(tx, text);
-                    With(renew, "$until", until);
-                    for (var i = 0; i < n; i++) With(renew, $"$t{i}", tokens[start + i]);
-                    renew.ExecuteNonQuery();
+                    var renew = tx.Statement(text).Bind("$until", until);
+                    for (var i = 0; i < n; i++) renew.Bind(Sql.Name("$t", i), tokens[start + i]);
+                    renew.Execute();
                 }
             }
             return true;

@@ -50,7 +50,7 @@ public sealed partial class SqliteOrchestrationStore
         var rows = new List<InstanceRecord>();
         using (var reader = command.ExecuteReader())
         {
-            while (reader.Read()) rows.Add(ReadInstance(reader));
+            while (reader.Read()) rows.Add(ReadInstance(new ReaderRow(reader)));
         }
         string? next = null;
         if (rows.Count > query.PageSize)
@@ -65,11 +65,11 @@ public sealed partial class SqliteOrchestrationStore
     public Task<bool> PurgeInstanceAsync(string instanceId, CancellationToken cancellationToken = default) =>
         WriteAsync(tx =>
         {
-            var status = With(Command(tx, "SELECT status FROM instances WHERE instance_id = $id"), "$id", instanceId).ExecuteScalar();
-            if (status is not long value || !((Microsoft.DurableTask.Client.OrchestrationRuntimeStatus)value).IsTerminal()) return false;
+            var status = tx.Statement("SELECT status FROM instances WHERE instance_id = $id").Bind("$id", instanceId).ScalarInt64();
+            if (status is not { } value || !((Microsoft.DurableTask.Client.OrchestrationRuntimeStatus)value).IsTerminal()) return false;
             foreach (var table in new[] { "instances", "history", "messages", "delivered_events" })
             {
-                With(Command(tx, $"DELETE FROM {table} WHERE instance_id = $id"), "$id", instanceId).ExecuteNonQuery();
+                tx.Statement($"DELETE FROM {table} WHERE instance_id = $id").Bind("$id", instanceId).Execute();
             }
             DeleteActivitiesOf(tx, instanceId);
             return true;

@@ -22,8 +22,7 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
     private readonly System.Threading.Channels.Channel<PendingWrite> writes =
         System.Threading.Channels.Channel.CreateUnbounded<PendingWrite>(new() { SingleReader = true });
     private Task? writeLoop;
-    private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
-    private SqliteConnection? writer;
+    private SqliteWriter? writer;
     private volatile bool disposed;
 
     /// <param name="options">Where the file is.</param>
@@ -90,7 +89,7 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
                 noAutoCheckpoint.CommandText = "PRAGMA wal_autocheckpoint = 0";
                 noAutoCheckpoint.ExecuteNonQuery();
             }
-            writer = connection;
+            writer = new SqliteWriter(connection);
             writeLoop = Task.Run(WriteLoopAsync);
             checkpointLoop = Task.Run(CheckpointLoopAsync);
         }
@@ -110,8 +109,6 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
         await writeGate.WaitAsync();
         try
         {
-            foreach (var command in commands.Values) command.Dispose();
-            commands.Clear();
             if (writer is not null) await writer.DisposeAsync();
             writer = null;
         }
@@ -121,20 +118,26 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
         }
     }
 
-    public Task<bool> CreateInstanceAsync(InstanceRecord instance, OrchestrationMessage startMessage, CancellationToken cancellationToken = default) =>
-        WriteAsync(tx =>
+    public Task<bool> CreateInstanceAsync(InstanceRecord instance, OrchestrationMessage startMessage, CancellationToken cancellationToken = default)
+    {
+        var start = EncodedMessage.Of(startMessage);
+        return WriteAsync(tx =>
         {
             if (!InsertInstance(tx, instance)) return false;
-            InsertMessage(tx, startMessage);
+            InsertMessage(tx, start);
             return true;
         }, cancellationToken);
+    }
 
-    public Task SendAsync(IReadOnlyList<OrchestrationMessage> messages, CancellationToken cancellationToken = default) =>
-        WriteAsync(tx =>
+    public Task SendAsync(IReadOnlyList<OrchestrationMessage> messages, CancellationToken cancellationToken = default)
+    {
+        var encoded = EncodedMessage.Of(messages);
+        return WriteAsync(tx =>
         {
-            foreach (var m in messages) InsertMessage(tx, m);
+            foreach (var m in encoded) InsertMessage(tx, m);
             return true;
         }, cancellationToken);
+    }
 
     public Task<InstanceRecord?> GetInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
     {
@@ -143,13 +146,13 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
         command.CommandText = $"SELECT {InstanceColumns} FROM instances WHERE instance_id = $id";
         command.Parameters.AddWithValue("$id", instanceId);
         using var reader = command.ExecuteReader();
-        return Task.FromResult(reader.Read() ? ReadInstance(reader) : null);
+        return Task.FromResult(reader.Read() ? ReadInstance(new ReaderRow(reader)) : null);
     }
 
     public Task<IReadOnlyList<P.HistoryEvent>> GetHistoryAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         using var connection = Open();
-        return Task.FromResult(ReadHistory(connection, null, instanceId));
+        return Task.FromResult(ReadHistory(connection, instanceId));
     }
 
     public Task<(long Orchestration, long Activity)> GetBacklogAsync(CancellationToken cancellationToken = default)
@@ -200,7 +203,7 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
     /// IMMEDIATE transaction (group commit): each keeps its own all-or-nothing, and the batch pays one commit. A write
     /// that throws rolls the group back, and the group is then applied write by write, so only that one fails.
     /// </summary>
-    private async Task<T> WriteAsync<T>(Func<SqliteTransaction, T> work, CancellationToken cancellationToken, bool signal = true,
+    private async Task<T> WriteAsync<T>(Func<SqliteWriter, T> work, CancellationToken cancellationToken, bool signal = true,
         [System.Runtime.CompilerServices.CallerMemberName] string operation = "")
     {
         // A store whose file could not be opened at startup tries again on the first write, and fails it with the
@@ -276,9 +279,10 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
     /// <summary>Applies the writes in one transaction and completes them; false (nothing applied, none completed) if one threw.</summary>
     private bool TryApply(IReadOnlyList<PendingWrite> batch)
     {
+        var tx = writer!;
         try
         {
-            using var tx = writer!.BeginTransaction(deferred: false);
+            tx.Begin();
             foreach (var write in batch)
             {
                 var started = Stopwatch.GetTimestamp();
@@ -293,12 +297,25 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
         }
         catch (Exception ex)
         {
+            RollBack(tx);
             if (batch.Count > 1) return false;
             batch[0].Fail(ex);
             return true;
         }
         foreach (var write in batch) write.Complete();
         return true;
+    }
+
+    private void RollBack(SqliteWriter tx)
+    {
+        try
+        {
+            tx.Rollback();
+        }
+        catch (SqliteException)
+        {
+            // SQLite rolls back by itself what a failed statement or commit left open; nothing more can be done here.
+        }
     }
 
     /// <summary>The single writer's time, by what it was doing: the one resource every episode and activity waits on.</summary>
@@ -317,7 +334,7 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
 
         public abstract bool IsCancelled { get; }
 
-        public abstract void Run(SqliteTransaction tx);
+        public abstract void Run(SqliteWriter tx);
 
         public abstract void Complete();
 
@@ -326,7 +343,7 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
         public abstract void Cancel();
     }
 
-    private sealed class PendingWrite<T>(Func<SqliteTransaction, T> work, bool signals, string operation, CancellationToken cancellationToken) : PendingWrite
+    private sealed class PendingWrite<T>(Func<SqliteWriter, T> work, bool signals, string operation, CancellationToken cancellationToken) : PendingWrite
     {
         private readonly TaskCompletionSource<T> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T result = default!;
@@ -339,7 +356,7 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
 
         public override bool IsCancelled => cancellationToken.IsCancellationRequested;
 
-        public override void Run(SqliteTransaction tx) => result = work(tx);
+        public override void Run(SqliteWriter tx) => result = work(tx);
 
         public override void Complete() => completion.TrySetResult(result);
 
@@ -348,30 +365,9 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
         public override void Cancel() => completion.TrySetCanceled(cancellationToken);
     }
 
-    private SqliteCommand Command(SqliteTransaction tx, string sql)
-    {
-        if (!commands.TryGetValue(sql, out var command))
-        {
-            command = writer!.CreateCommand();
-            command.CommandText = sql;
-            command.Prepare();
-            commands[sql] = command;
-        }
-        command.Transaction = tx;
-        command.Parameters.Clear();
-        return command;
-    }
-
-    private static SqliteCommand With(SqliteCommand command, string name, object? value)
-    {
-        command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        return command;
-    }
-
-    private IReadOnlyList<P.HistoryEvent> ReadHistory(SqliteConnection connection, SqliteTransaction? tx, string instanceId)
+    private static IReadOnlyList<P.HistoryEvent> ReadHistory(SqliteConnection connection, string instanceId)
     {
         using var command = connection.CreateCommand();
-        command.Transaction = tx;
         command.CommandText = "SELECT event FROM history WHERE instance_id = $id ORDER BY seq";
         command.Parameters.AddWithValue("$id", instanceId);
         using var reader = command.ExecuteReader();
@@ -380,63 +376,62 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
         return events;
     }
 
-    private bool InsertInstance(SqliteTransaction tx, InstanceRecord i)
-    {
-        var command = Command(tx, """
+    private static bool InsertInstance(SqliteWriter tx, InstanceRecord i) => tx.Statement("""
             INSERT OR IGNORE INTO instances (instance_id, name, execution_id, status, input, parent, created_at, updated_at)
             VALUES ($id, $name, $exec, $status, $input, $parent, $created, $created)
-            """);
-        With(command, "$id", i.InstanceId);
-        With(command, "$name", i.Name);
-        With(command, "$exec", i.ExecutionId);
-        With(command, "$status", (int)i.Status);
-        With(command, "$input", i.Input);
-        With(command, "$parent", i.Parent is null ? null : JsonSerializer.Serialize(i.Parent));
-        With(command, "$created", i.CreatedAt.UtcTicks);
-        return command.ExecuteNonQuery() == 1;
-    }
+            """)
+        .Bind("$id", i.InstanceId)
+        .Bind("$name", i.Name)
+        .Bind("$exec", i.ExecutionId)
+        .Bind("$status", (int)i.Status)
+        .Bind("$input", i.Input)
+        .Bind("$parent", i.Parent is null ? null : JsonSerializer.Serialize(i.Parent))
+        .Bind("$created", i.CreatedAt.UtcTicks)
+        .Execute() == 1;
 
-    private void InsertMessage(SqliteTransaction tx, OrchestrationMessage m)
+    private void InsertMessage(SqliteWriter tx, EncodedMessage encoded)
     {
-        var command = Command(tx, """
+        var m = encoded.Message;
+        tx.Statement("""
             INSERT OR IGNORE INTO messages (instance_id, message_id, seq, execution_id, visible_at, remember, body)
             SELECT $iid, $mid, $seq, $exec, $visible, $remember, $body
             WHERE $remember = 0 OR NOT EXISTS (SELECT 1 FROM delivered_events WHERE instance_id = $iid AND message_id = $mid)
-            """);
-        With(command, "$iid", m.InstanceId);
-        With(command, "$mid", m.MessageId);
-        With(command, "$seq", NextMessageSeq());
-        With(command, "$exec", m.ExecutionId);
-        With(command, "$visible", m.VisibleAt.UtcTicks);
-        With(command, "$remember", m.RememberAfterDelivery ? 1 : 0);
-        With(command, "$body", m.Event.ToByteArray());
-        command.ExecuteNonQuery();
+            """)
+            .Bind("$iid", m.InstanceId)
+            .Bind("$mid", m.MessageId)
+            .Bind("$seq", NextMessageSeq())
+            .Bind("$exec", m.ExecutionId)
+            .Bind("$visible", m.VisibleAt.UtcTicks)
+            .Bind("$remember", m.RememberAfterDelivery ? 1 : 0)
+            .Bind("$body", encoded.Body)
+            .Execute();
     }
 
     /// <summary>Messages in multi-row statements; those whose id must stay remembered after delivery go one by one (they check it).</summary>
-    private void InsertMessages(SqliteTransaction tx, IReadOnlyList<OrchestrationMessage> messages)
+    private void InsertMessages(SqliteWriter tx, IReadOnlyList<EncodedMessage> messages)
     {
-        var plain = new List<OrchestrationMessage>(messages.Count);
+        var plain = new List<EncodedMessage>(messages.Count);
         foreach (var m in messages)
         {
-            if (m.RememberAfterDelivery) InsertMessage(tx, m);
+            if (m.Message.RememberAfterDelivery) InsertMessage(tx, m);
             else plain.Add(m);
         }
         for (var start = 0; start < plain.Count; start += MaxRowsPerStatement)
         {
             var rows = Math.Min(MaxRowsPerStatement, plain.Count - start);
-            var command = Command(tx, Sql.InsertMessages(rows));
+            var statement = tx.Statement(Sql.InsertMessages(rows));
             for (var i = 0; i < rows; i++)
             {
-                var m = plain[start + i];
-                With(command, $"$i{i}", m.InstanceId);
-                With(command, $"$m{i}", m.MessageId);
-                With(command, $"$s{i}", NextMessageSeq());
-                With(command, $"$x{i}", m.ExecutionId);
-                With(command, $"$v{i}", m.VisibleAt.UtcTicks);
-                With(command, $"$b{i}", m.Event.ToByteArray());
+                var (m, body) = plain[start + i];
+                statement
+                    .Bind(Sql.Name("$i", i), m.InstanceId)
+                    .Bind(Sql.Name("$m", i), m.MessageId)
+                    .Bind(Sql.Name("$s", i), NextMessageSeq())
+                    .Bind(Sql.Name("$x", i), m.ExecutionId)
+                    .Bind(Sql.Name("$v", i), m.VisibleAt.UtcTicks)
+                    .Bind(Sql.Name("$b", i), body);
             }
-            command.ExecuteNonQuery();
+            statement.Execute();
         }
     }
 
@@ -450,52 +445,50 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
     private long NextMessageSeq() => lastMessageSeq = Math.Max(lastMessageSeq + 1, DateTime.UtcNow.Ticks);
 
     /// <summary>Deletes an instance's activity requests: its key range (ids start with the instance id and '|').</summary>
-    private void DeleteActivitiesOf(SqliteTransaction tx, string instanceId)
-    {
-        var delete = Command(tx, "DELETE FROM activities WHERE message_id >= $from AND message_id < $to");
-        With(delete, "$from", instanceId + "|");
-        With(delete, "$to", instanceId + "}");
-        delete.ExecuteNonQuery();
-    }
+    private static void DeleteActivitiesOf(SqliteWriter tx, string instanceId) =>
+        tx.Statement("DELETE FROM activities WHERE message_id >= $from AND message_id < $to")
+            .Bind("$from", instanceId + "|")
+            .Bind("$to", instanceId + "}")
+            .Execute();
 
-    private void InsertActivities(SqliteTransaction tx, IReadOnlyList<ActivityMessage> activities, long visibleAt)
+    private static void InsertActivities(SqliteWriter tx, IReadOnlyList<EncodedActivity> activities, long visibleAt)
     {
         for (var start = 0; start < activities.Count; start += MaxRowsPerStatement)
         {
             var rows = Math.Min(MaxRowsPerStatement, activities.Count - start);
-            var command = Command(tx, Sql.InsertActivities(rows));
-            With(command, "$visible", visibleAt);
+            var statement = tx.Statement(Sql.InsertActivities(rows)).Bind("$visible", visibleAt);
             for (var i = 0; i < rows; i++)
             {
-                var a = activities[start + i];
-                With(command, $"$m{i}", a.MessageId);
-                With(command, $"$i{i}", a.InstanceId);
-                With(command, $"$x{i}", a.ExecutionId);
-                With(command, $"$b{i}", a.Request.ToByteArray());
+                var (a, body) = activities[start + i];
+                statement
+                    .Bind(Sql.Name("$m", i), a.MessageId)
+                    .Bind(Sql.Name("$i", i), a.InstanceId)
+                    .Bind(Sql.Name("$x", i), a.ExecutionId)
+                    .Bind(Sql.Name("$b", i), body);
             }
-            command.ExecuteNonQuery();
+            statement.Execute();
         }
     }
 
     /// <summary>Rows per multi-row statement: few statements per commit, and a bounded set of cached statement texts.</summary>
     internal const int MaxRowsPerStatement = 32;
 
-    private static OrchestrationMessage ReadMessage(SqliteDataReader r, int offset) => new(
-        r.GetString(offset),
-        r.GetString(offset + 1),
-        r.IsDBNull(offset + 2) ? null : r.GetString(offset + 2),
-        P.HistoryEvent.Parser.ParseFrom((byte[])r.GetValue(offset + 3)),
-        new DateTimeOffset(r.GetInt64(offset + 4), TimeSpan.Zero))
+    /// <summary>A message row as the writer read it (<see cref="MessageColumns"/>); its body is parsed off the writer.</summary>
+    private readonly record struct MessageRow(string MessageId, string InstanceId, string? ExecutionId, byte[] Body, long VisibleAt, bool Remember, long Seq)
     {
-        RememberAfterDelivery = r.GetInt32(offset + 5) != 0,
-    };
+        public static MessageRow Read<TRow>(TRow r) where TRow : IRow => new(
+            r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetBlob(3), r.GetInt64(4), r.GetInt32(5) != 0, r.GetInt64(6));
+
+        public OrchestrationMessage ToMessage() =>
+            new(MessageId, InstanceId, ExecutionId, P.HistoryEvent.Parser.ParseFrom(Body), new DateTimeOffset(VisibleAt, TimeSpan.Zero)) { RememberAfterDelivery = Remember };
+    }
 
     internal const string MessageColumns = "message_id, instance_id, execution_id, body, visible_at, remember, seq";
 
     internal const string InstanceColumns =
         "instance_id, name, execution_id, status, input, output, custom_status, failure, parent, created_at, updated_at, completed_at, history_count";
 
-    private static InstanceRecord ReadInstance(SqliteDataReader r) => new()
+    private static InstanceRecord ReadInstance<TRow>(TRow r) where TRow : IRow => new()
     {
         InstanceId = r.GetString(0),
         Name = r.GetString(1),
@@ -504,7 +497,7 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
         Input = r.IsDBNull(4) ? null : r.GetString(4),
         Output = r.IsDBNull(5) ? null : r.GetString(5),
         CustomStatus = r.IsDBNull(6) ? null : r.GetString(6),
-        Failure = r.IsDBNull(7) ? null : P.TaskFailureDetails.Parser.ParseFrom((byte[])r.GetValue(7)).ToClient(),
+        Failure = r.IsDBNull(7) ? null : P.TaskFailureDetails.Parser.ParseFrom(r.GetBlob(7)).ToClient(),
         Parent = r.IsDBNull(8) ? null : JsonSerializer.Deserialize<ParentInstance>(r.GetString(8)),
         CreatedAt = new DateTimeOffset(r.GetInt64(9), TimeSpan.Zero),
         LastUpdatedAt = new DateTimeOffset(r.GetInt64(10), TimeSpan.Zero),
