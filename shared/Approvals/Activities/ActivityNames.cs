@@ -11,6 +11,7 @@ public static class ActivityNames
     public const string RevokeCertificates = nameof(RevokeCertificates);
     public const string OpenEnforcementCase = nameof(OpenEnforcementCase);
     public const string RecordCredit = nameof(RecordCredit);
+    public const string ClaimPermitStage = nameof(ClaimPermitStage);
 }
 
 /// <summary>

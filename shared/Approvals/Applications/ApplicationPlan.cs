@@ -34,6 +34,9 @@ public sealed record ApplicationPlan
 
     /// <summary>Staged construction permit (分段办理施工许可) only: the stage applied for and the general contractor.</summary>
     public StagedPermits.PermitStageView? Stage { get; init; }
+
+    /// <summary>The write-once claim on the stage (<see cref="StagedPermits.StageClaims"/>) the orchestration takes first; null for other procedures.</summary>
+    public string? StageClaim { get; init; }
 }
 
 /// <summary>An item and its display name.</summary>

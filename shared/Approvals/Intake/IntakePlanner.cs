@@ -55,13 +55,17 @@ public sealed class IntakePlanner(
         CheckCompleteness(submission, items, stageMaterials, problems);
 
         if (problems.Any || standing is null || assessment is null) return new(null, problems.ToDictionary(), assessment, standing);
+        string? stageClaim = null;
         if (stage is { } staged)
         {
-            var earlier = earlierStages is null ? [] : await earlierStages.FindAsync(submission.Project!.Code!, cancellationToken);
+            var found = earlierStages is null ? [] : await earlierStages.FindAsync(submission.Project!.Code!, cancellationToken);
+            // A retry of this very submission (same id) after a crash finds its own application: that one is not earlier.
+            var earlier = found.Where(e => e.ApplicationId != applicationId).ToList();
             if (StagedPermitRules.Conflict(staging, staged.Stage, staged.Order, submission.Contractor!.Uscc!, earlier) is { } conflict)
             {
                 return new(null, problems.ToDictionary(), assessment, standing) { Conflict = conflict };
             }
+            stageClaim = StageClaims.Key(submission.Project!.Code!, staged.Stage.Code, StageClaims.Attempt(staged.Stage.Code, earlier));
         }
 
         var now = timeProvider.GetUtcNow();
@@ -91,6 +95,7 @@ public sealed class IntakePlanner(
                 ? new PermitStageView(chosen.Stage.Code, chosen.Order, staging.Stages.Count, chosen.Stage.Name, chosen.Stage.NameEn,
                     Identity.Uscc.TryParse(submission.Contractor!.Uscc, out var contractor, out _) ? contractor.Value : submission.Contractor.Uscc!, submission.Contractor.Name!.Trim())
                 : null,
+            StageClaim = stageClaim,
         };
         return new(plan, problems.ToDictionary(), assessment, standing);
     }

@@ -30,6 +30,15 @@ internal sealed partial class ApprovalRun(TaskOrchestrationContext context, Appl
 
     public async Task<ApplicationStatusView> ExecuteAsync()
     {
+        if (plan.StageClaim is { } claim && plan.Stage is { } stage)
+        {
+            var holder = await context.CallActivityAsync<string>(ActivityNames.ClaimPermitStage, new StageClaimRequest(claim, plan.ApplicationId), Retry);
+            if (holder != plan.ApplicationId)
+            {
+                Record($"本项目“{stage.Name}”阶段已由 {holder} 同时申请，本申请不予受理 / stage {stage.Code} of this project was applied for at the same time in {holder}; this application is not taken further");
+                return Finish("rejected");
+            }
+        }
         Record($"accepted: {plan.Tasks.Count} department task(s), {plan.UnattendedItems.Count} unattended item(s), {plan.Commitments.Count} commitment(s); risk {plan.RiskLevel}");
         status = "under-review";
         // Every task is visible from the first published status, so an early decision finds its task.

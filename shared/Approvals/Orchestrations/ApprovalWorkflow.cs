@@ -16,6 +16,7 @@ public static class ApprovalWorkflow
         .AddActivity<RevokeCertificatesActivity>(ActivityNames.RevokeCertificates)
         .AddActivity<OpenEnforcementCaseActivity>(ActivityNames.OpenEnforcementCase)
         .AddActivity<RecordCreditActivity>(ActivityNames.RecordCredit)
+        .AddActivity<ClaimPermitStageActivity>(ActivityNames.ClaimPermitStage)
         .AddOrchestrator<JointAcceptanceOrchestrator>(JointAcceptanceOrchestrator.Name)
         .AddActivity<NotifyActivity>(JointAcceptanceActivityNames.NotifyApplicant)
         .AddActivity<CountWorkingDaysUsedActivity>(JointAcceptanceActivityNames.CountWorkingDaysUsed)

@@ -100,6 +100,31 @@ public sealed class StagedPermitScenarioTests : IDisposable
     }
 
     [Fact]
+    public async Task Two_submissions_of_one_stage_sent_together_leave_exactly_one_application_under_review()
+    {
+        var body = await StageAsync("foundation-pit", "PIT-SUPPORT-SCHEME");
+
+        var answers = await Task.WhenAll(Portal.SubmitAsync(body, "pit-left-tab"), Portal.SubmitAsync(body, "pit-right-tab"));
+
+        // Whichever way the two interleave, one goes on: the other is refused at intake (409) or, when both passed its
+        // check at once, its application ends rejected by the stage claim and names the one that goes on.
+        var accepted = new List<string>();
+        foreach (var answer in answers)
+        {
+            if (answer.StatusCode == HttpStatusCode.Conflict) await ProblemOf(answer, HttpStatusCode.Conflict);
+            else accepted.Add(await AcceptedAsync(answer));
+        }
+        var ended = new List<JsonElement>();
+        foreach (var id in accepted) ended.Add(await Portal.WaitAsync(id, s => s.GetProperty("status").GetString() is "under-review" or "rejected"));
+        var live = Assert.Single(ended, s => s.GetProperty("status").GetString() == "under-review");
+        var liveId = live.GetProperty("applicationId").GetString()!;
+        foreach (var refused in ended.Where(s => s.GetProperty("status").GetString() == "rejected"))
+        {
+            Assert.Contains(refused.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("event").GetString()!.Contains($"at the same time in {liveId}", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task A_staged_permit_without_stage_contractor_or_the_stage_material_names_every_problem_at_once()
     {
         var body = await StageAsync("foundation-pit", "PIT-SUPPORT-SCHEME");

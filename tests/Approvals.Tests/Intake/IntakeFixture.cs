@@ -25,13 +25,16 @@ public sealed class IntakeFixture : IDisposable
         Credit = new SqliteCreditLedger(Path.Combine(folder, "credit.db"));
         var calendar = CalendarDeadlineCalculator.FromEmbeddedData();
         Planner = new IntakePlanner(catalog, IntakePolicy.Embedded, calendar, Credit, Materials, Clock,
-            new JointAcceptancePlanner(catalog, JointAcceptancePolicy.Embedded, calendar), EarlierCommitments);
+            new JointAcceptancePlanner(catalog, JointAcceptancePolicy.Embedded, calendar), EarlierCommitments, EarlierStages);
     }
 
     public FakeTimeProvider Clock { get; }
 
     /// <summary>The project's earlier commitments as the joint-acceptance intake finds them.</summary>
     public StubbedEarlierCommitments EarlierCommitments { get; } = new();
+
+    /// <summary>The project's earlier staged-permit applications as the staged-permit intake finds them.</summary>
+    public StubbedEarlierStages EarlierStages { get; } = new();
     public IMaterialStore Materials { get; }
     public ICreditLedger Credit { get; }
     public IntakePlanner Planner { get; }
@@ -88,4 +91,13 @@ public sealed class StubbedEarlierCommitments : IProjectCommitmentLookup
 
     public Task<IReadOnlyList<EarlierCommitment>> FindAsync(string projectCode, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<EarlierCommitment>>(Commitments);
+}
+
+/// <summary>Earlier staged-permit applications set by the test (the engine-backed lookup is tested with the HTTP scenarios).</summary>
+public sealed class StubbedEarlierStages : Approvals.StagedPermits.IProjectStageLookup
+{
+    public List<Approvals.StagedPermits.EarlierStage> Stages { get; } = [];
+
+    public Task<IReadOnlyList<Approvals.StagedPermits.EarlierStage>> FindAsync(string projectCode, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<Approvals.StagedPermits.EarlierStage>>(Stages);
 }

@@ -44,6 +44,10 @@ public sealed class ApprovalActivities(ActivityRunner activities)
     public Task<bool> RecordCredit([ActivityTrigger] CreditOutcome input) =>
         activities.RunAsync<RecordCreditActivity, CreditOutcome, bool>(ActivityNames.RecordCredit, input);
 
+    [Function(ActivityNames.ClaimPermitStage)]
+    public Task<string> ClaimPermitStage([ActivityTrigger] StageClaimRequest input) =>
+        activities.RunAsync<ClaimPermitStageActivity, StageClaimRequest, string>(ActivityNames.ClaimPermitStage, input);
+
     [Function(JointAcceptanceActivityNames.NotifyApplicant)]
     public Task<bool> NotifyApplicant([ActivityTrigger] Notification input) =>
         activities.RunAsync<NotifyActivity, Notification, bool>(JointAcceptanceActivityNames.NotifyApplicant, input);
