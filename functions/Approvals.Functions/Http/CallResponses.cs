@@ -47,6 +47,8 @@ public static class CallResponses
         answers = v.Answers.Select(a => new { round = a.Round, unit = a.Unit, outcome = a.Outcome, text = a.Text, answeredBy = a.AnsweredBy, answeredAt = Local(a.AnsweredAt), late = a.Late }),
         ratings = v.Ratings.Select(r => new { round = r.Round, rating = r.Rating, comment = r.Comment, at = Local(r.At) }),
         timeline = v.Timeline.Select(e => new { at = Local(e.At), @event = e.Event }),
+        timelineOmitted = v.TimelineOmitted,
+        roundsOmitted = v.RoundsOmitted,
     };
 
     /// <summary>One line of a list (a unit's calls, an enterprise's calls, the supervisor's board).</summary>

@@ -41,4 +41,27 @@ public sealed record CallStatusView : Orchestrations.TimelineView
     public IReadOnlyList<ExplanationView> Explanations { get; init; } = [];
     public IReadOnlyList<CallAnswerView> Answers { get; init; } = [];
     public IReadOnlyList<CallRatingView> Ratings { get; init; } = [];
+
+    /// <summary>The units of the rounds this published view leaves out (<see cref="Orchestrations.TimelineView.RoundsOmitted"/>); absent when none.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? OmittedRoundUnits { get; init; }
+
+    /// <summary>Every unit the call went to, in any round: who besides the enterprise may read it.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IEnumerable<string> UnitsEver => Slips.Select(s => s.Unit).Concat(OmittedRoundUnits ?? []);
+
+    /// <summary>Every round before the current one; the current round is always published whole.</summary>
+    public override int OmittableRounds => Round - 1;
+
+    /// <summary>Leaves out everything of the oldest rounds but which units they went to.</summary>
+    public override Orchestrations.TimelineView WithoutOldestRounds(int rounds) => this with
+    {
+        Slips = Slips.Where(s => s.Round > rounds).ToList(),
+        Escalations = Escalations.Where(e => e.Round > rounds).ToList(),
+        Explanations = Explanations.Where(e => e.Round > rounds).ToList(),
+        Answers = Answers.Where(a => a.Round > rounds).ToList(),
+        Ratings = Ratings.Where(r => r.Round > rounds).ToList(),
+        RoundsOmitted = rounds,
+        OmittedRoundUnits = Slips.Where(s => s.Round <= rounds).Select(s => s.Unit).Distinct().ToList(),
+    };
 }

@@ -23,21 +23,38 @@ public static class PublishedStatus
     public static void Set<TView>(TaskOrchestrationContext context, TView view) where TView : TimelineView =>
         context.SetCustomStatus(Fit(view));
 
-    /// <summary>The view itself when it fits; else the view with the fewest oldest timeline entries left out that fits.</summary>
+    /// <summary>
+    /// The view itself when it fits; else the view with the fewest oldest timeline entries left out that fits. When even
+    /// no timeline is too much (a call reopened again and again keeps every answer), the fewest oldest rounds are left
+    /// out first, then as few timeline entries as that leaves room for.
+    /// </summary>
     public static TView Fit<TView>(TView view) where TView : TimelineView
     {
         if (Size(view) <= BudgetChars) return view;
-        var timeline = view.Timeline;
-        // The smallest number of oldest entries to leave out, by bisection: sizes fall as more are left out.
-        int fits = timeline.Count, tooMany = 0;
-        while (fits - tooMany > 1)
+        if (view.OmittableRounds > 0 && Size(Without(view, view.Timeline, view.Timeline.Count)) > BudgetChars)
         {
-            var middle = (fits + tooMany) / 2;
-            if (Size(Without(view, timeline, middle)) <= BudgetChars) fits = middle;
-            else tooMany = middle;
+            var rounds = Fewest(view.OmittableRounds, r => Size(Without(Rounds(view, r), view.Timeline, view.Timeline.Count)) <= BudgetChars);
+            view = Rounds(view, rounds);
+            if (Size(view) <= BudgetChars) return view;
         }
-        return Without(view, timeline, fits);
+        var timeline = view.Timeline;
+        return Without(view, timeline, Fewest(timeline.Count, omitted => Size(Without(view, timeline, omitted)) <= BudgetChars));
     }
+
+    /// <summary>The smallest n in 1..<paramref name="most"/> for which <paramref name="fits"/> holds (sizes fall as n grows), by bisection; <paramref name="most"/> when none does.</summary>
+    private static int Fewest(int most, Func<int, bool> fits)
+    {
+        int enough = most, tooFew = 0;
+        while (enough - tooFew > 1)
+        {
+            var middle = (enough + tooFew) / 2;
+            if (fits(middle)) enough = middle;
+            else tooFew = middle;
+        }
+        return enough;
+    }
+
+    private static TView Rounds<TView>(TView view, int rounds) where TView : TimelineView => (TView)view.WithoutOldestRounds(rounds);
 
     private static TView Without<TView>(TView view, IReadOnlyList<TimelineEntry> timeline, int omitted) where TView : TimelineView =>
         (TView)(view with { Timeline = timeline.Skip(omitted).ToList(), TimelineOmitted = omitted });

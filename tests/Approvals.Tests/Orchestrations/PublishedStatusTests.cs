@@ -60,6 +60,52 @@ public sealed class PublishedStatusTests
         Assert.True(JsonSerializer.Serialize(oneMore, PublishedStatus.JsonOptions).Length > PublishedStatus.BudgetChars);
     }
 
+    private static CallStatusView Call(int rounds)
+    {
+        var at = Accepted;
+        return new CallStatusView
+        {
+            CallId = "CALL-40",
+            Uscc = "91350100M000100Y43",
+            Title = "用地指标 / land quota",
+            Description = "项目用地指标迟迟未下达 / the project's land quota is not issued",
+            Status = "assigned",
+            Unit = "NRP",
+            UnitName = "自然资源和规划局 / Natural Resources and Planning",
+            UnitChosenBy = "enterprise",
+            Round = rounds,
+            RegisteredAt = at,
+            Slips = Enumerable.Range(1, rounds).Select(r => new AssignmentSlip(r, r == rounds ? "HUD" : "NRP", "自然资源和规划局", "王", at.AddDays(r), 5, at.AddDays(r + 7), at.AddDays(r + 6), false)).ToList(),
+            Answers = Enumerable.Range(1, rounds - 1).Select(r => new CallAnswerView(r, "NRP", "explained", $"第 {r} 次答复：用地指标仍在等待省厅批复，预计下月下达，届时第一时间通知企业 / answer {r}: the quota still waits for the province, expected next month", "王", at.AddDays(r + 3), false)).ToList(),
+            Ratings = Enumerable.Range(1, rounds - 1).Select(r => new CallRatingView(r, "unsatisfied", $"第 {r} 次不满意：仍无明确时间表 / still no timetable", at.AddDays(r + 4))).ToList(),
+            Timeline = Enumerable.Range(1, rounds * 3).Select(i => new TimelineEntry(at.AddHours(i), $"第 {i} 条：交办、答复或评价 / entry {i}: assigned, answered or rated")).ToList(),
+        };
+    }
+
+    [Fact]
+    public void A_call_whose_rounds_alone_pass_the_limit_leaves_out_its_oldest_rounds_keeps_the_current_one_and_remembers_their_units()
+    {
+        var view = Call(40);
+        Assert.True(JsonSerializer.Serialize(view with { Timeline = [] }, PublishedStatus.JsonOptions).Length > PublishedStatus.BudgetChars);
+
+        var published = PublishedStatus.Fit(view);
+        var json = JsonSerializer.Serialize(published, PublishedStatus.JsonOptions);
+
+        Assert.True(DurableFunctionsAccepts(json), $"{json.Length} characters");
+        Assert.True(published.RoundsOmitted is > 0 and < 39, $"{published.RoundsOmitted} rounds omitted");
+        Assert.Contains($"\"roundsOmitted\":{published.RoundsOmitted}", json);
+        Assert.Equal(40 - published.RoundsOmitted, published.Slips.Count);
+        Assert.Equal(["NRP"], published.OmittedRoundUnits);
+        Assert.Contains("NRP", published.UnitsEver);
+        Assert.Equal(Enumerable.Range(published.RoundsOmitted + 1, 39 - published.RoundsOmitted), published.Answers.Select(a => a.Round));
+        Assert.Equal(view.Answers[^1], published.Answers[^1]);
+        Assert.Equal(view.Ratings[^1], published.Ratings[^1]);
+        // As few rounds left out as fit with no timeline; then the newest entries that still fit.
+        var oneRoundFewer = (CallStatusView)view.WithoutOldestRounds(published.RoundsOmitted - 1) with { Timeline = [] };
+        Assert.True(JsonSerializer.Serialize(oneRoundFewer, PublishedStatus.JsonOptions).Length > PublishedStatus.BudgetChars);
+        Assert.Equal(view.Timeline.Count, published.TimelineOmitted + published.Timeline.Count);
+    }
+
     [Fact]
     public async Task A_call_reopened_again_and_again_keeps_running_and_its_status_keeps_within_the_limit()
     {

@@ -64,7 +64,7 @@ public sealed class CallFunctions(HttpCall http, CallPlanner planner, CallComman
         });
 
     private static bool MayRead(ClaimsPrincipal user, CallStatusView view) =>
-        user.MayRead(view.Uscc) || view.Slips.Any(s => user.IsDepartment(s.Unit));
+        user.MayRead(view.Uscc) || view.UnitsEver.Any(user.IsDepartment);
 
     private async Task<IResult> RegisterAsync(HttpRequest request, ClaimsPrincipal user, CancellationToken ct)
     {
