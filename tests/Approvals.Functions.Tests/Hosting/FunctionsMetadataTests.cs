@@ -82,6 +82,21 @@ public sealed partial class FunctionsMetadataTests
             .Where(o => !o.Operation.TryGetProperty("description", out var d) || string.IsNullOrWhiteSpace(d.GetString()))
             .Select(o => $"{o.Method} {o.Path}").ToList();
         Assert.True(undescribed.Count == 0, "no description: " + string.Join(", ", undescribed));
+
+        // A form's body is described field by field, a file as bytes, and a call that reads no body declares none.
+        var submission = paths.GetProperty("/api/applications").GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        Assert.Equal(["applicant", "project", "procedure", "items", "materials", "commitments"],
+            submission.GetProperty("properties").EnumerateObject().Select(p => p.Name).Where(n => n is "applicant" or "project" or "procedure" or "items" or "materials" or "commitments"));
+        var decision = paths.GetProperty("/api/departments/{dept}/decisions").GetProperty("post").GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        Assert.True(decision.GetProperty("properties").TryGetProperty("decision", out _), decision.ToString());
+        Assert.True(paths.GetProperty("/api/materials").GetProperty("post").GetProperty("requestBody").GetProperty("content").TryGetProperty("application/octet-stream", out _));
+        Assert.False(paths.GetProperty("/api/utilities/applications/{id}/connection").GetProperty("post").TryGetProperty("requestBody", out _));
+        var formless = paths.EnumerateObject().SelectMany(p => p.Value.EnumerateObject().Select(o => (Path: p.Name, Method: o.Name, Operation: o.Value)))
+            .Where(o => o.Method is "post" or "put" && o.Operation.TryGetProperty("requestBody", out var body)
+                && body.GetProperty("content").TryGetProperty("application/json", out var json) && !json.GetProperty("schema").TryGetProperty("properties", out _)
+                && !body.TryGetProperty("description", out _))
+            .Select(o => $"{o.Method} {o.Path}").ToList();
+        Assert.True(formless.Count == 0, "a JSON body without its fields: " + string.Join(", ", formless));
     }
 
     [Fact]

@@ -1,12 +1,15 @@
+using System.Reflection;
 using System.Text.RegularExpressions;
+using Approvals.Functions.Http;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace Approvals.Functions.LocalHost.OpenApi;
 
 /// <summary>
-/// Describes each HTTP function in the OpenAPI document: what it does (its summary comment), its route parameters, a JSON
-/// body for writes, and the answers every function may give (problem+json for 400, 401, 403, 404, 409 and 503).
+/// Describes each HTTP function in the OpenAPI document: what it does (its summary comment), its route parameters, the
+/// body it reads (<see cref="JsonRequestBodyAttribute"/>: the schema of its form; <see cref="RawRequestBodyAttribute"/>),
+/// and the answers every function may give (problem+json for 400, 401, 403, 404, 409 and 503).
 /// </summary>
 public sealed partial class FunctionOperations(XmlDocSummaries summaries) : IOpenApiOperationTransformer
 {
@@ -20,10 +23,10 @@ public sealed partial class FunctionOperations(XmlDocSummaries summaries) : IOpe
         ("503", "暂时不可用，可安全重试 / unavailable for now; the same request again is safe"),
     ];
 
-    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         var function = context.Description.ActionDescriptor.EndpointMetadata.OfType<LocalFunction>().FirstOrDefault();
-        if (function is null) return Task.CompletedTask;
+        if (function is null) return;
         operation.Summary = function.Name;
         operation.Description = summaries.For(function.Method);
 
@@ -37,12 +40,21 @@ public sealed partial class FunctionOperations(XmlDocSummaries summaries) : IOpe
         }
 
         var method = context.Description.HttpMethod ?? "GET";
-        if (method is "POST" or "PUT" && operation.RequestBody is null)
+        if (function.Method.GetCustomAttribute<JsonRequestBodyAttribute>() is { } json)
         {
             operation.RequestBody = new OpenApiRequestBody
             {
-                Description = "JSON，字段见 README 与 api.md / JSON; the fields are in the README and api.md",
-                Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.Object } } },
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(json.Type, null, cancellationToken) } },
+            };
+        }
+        else if (function.Method.GetCustomAttribute<RawRequestBodyAttribute>() is { } raw)
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Description = raw.Description,
+                Content = new Dictionary<string, OpenApiMediaType> { [raw.ContentType] = new() { Schema = raw.ContentType == "application/json" ? new OpenApiSchema { Type = JsonSchemaType.Object } : new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } } },
             };
         }
 
@@ -60,7 +72,6 @@ public sealed partial class FunctionOperations(XmlDocSummaries summaries) : IOpe
                 Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new() { Schema = ProblemSchema } },
             };
         }
-        return Task.CompletedTask;
     }
 
     private static OpenApiSchema ProblemSchema => new()

@@ -52,6 +52,7 @@ public sealed class ApplicationFunctions(HttpCall http, ApplicationCommands comm
             return Results.Ok(new { items = items.Select(v => ApplicationResponses.Status(v, queries.WorkingDaysUsed(v))), continuationToken = next });
         });
 
+    [JsonRequestBody(typeof(SupplyBody))]
     [Function("SupplyMaterial")]
     public Task<IResult> Supply(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/materials")] HttpRequest request, string id,
@@ -66,6 +67,7 @@ public sealed class ApplicationFunctions(HttpCall http, ApplicationCommands comm
             return (await commands.SupplyMaterialAsync(id, new SuppliedMaterial(body.MaterialCode!, body.MaterialId!), uscc, request.HttpContext.RequestAborted)).ToHttp();
         });
 
+    [JsonRequestBody(typeof(ResubmissionBody))]
     [Function("Resubmit")]
     public Task<IResult> Resubmit(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/resubmission")] HttpRequest request, string id,

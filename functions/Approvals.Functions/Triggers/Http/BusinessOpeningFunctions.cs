@@ -22,6 +22,7 @@ public sealed class BusinessOpeningFunctions(HttpCall http, BusinessOpeningPlann
 
     public const int MaxBodyBytes = 32 * 1024;
 
+    [JsonRequestBody(typeof(BusinessOpeningRequest))]
     [Function("SubmitBusinessOpening")]
     public Task<IResult> Submit(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "business-openings")] HttpRequest request,

@@ -16,6 +16,7 @@ public sealed class BusinessOpeningPostCheckFunctions(HttpCall http, BusinessOpe
 {
     public sealed record PostCheckBody(string? Item, string? Outcome, string? Finding, string? Inspector);
 
+    [JsonRequestBody(typeof(PostCheckBody))]
     [Function("PostCheckBusinessOpening")]
     public Task<IResult> PostCheck(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "business-openings/{id}/post-check")] HttpRequest request, string id,

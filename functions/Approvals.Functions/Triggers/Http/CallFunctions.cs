@@ -22,6 +22,7 @@ public sealed class CallFunctions(HttpCall http, CallPlanner planner, CallComman
 
     public sealed record RatingBody(string? Rating, string? Comment);
 
+    [JsonRequestBody(typeof(CallRequest))]
     [Function("RegisterCall")]
     public Task<IResult> Register(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "calls")] HttpRequest request,
@@ -48,6 +49,7 @@ public sealed class CallFunctions(HttpCall http, CallPlanner planner, CallComman
             return Results.Ok((await queries.ForEnterpriseAsync(uscc, request.HttpContext.RequestAborted)).Select(CallResponses.Line));
         });
 
+    [JsonRequestBody(typeof(RatingBody))]
     [Function("RateCall")]
     public Task<IResult> Rate(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "calls/{id}/rating")] HttpRequest request, string id,

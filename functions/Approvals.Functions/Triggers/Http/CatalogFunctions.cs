@@ -74,6 +74,7 @@ public sealed class CatalogFunctions(HttpCall http, ItemCatalog catalog, IntakeP
     public Task<IResult> Departments([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "catalog/departments")] HttpRequest request) =>
         http.RunAsync(request, Access.Anonymous, _ => Results.Ok(catalog.Departments.Select(d => new { code = d.Code, name = d.Name, nameEn = d.NameEn })));
 
+    [JsonRequestBody(typeof(GuideBody))]
     [Function("Guide")]
     public Task<IResult> Guide([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "guide")] HttpRequest request) =>
         http.RunAsync<GuideBody>(request, Access.Anonymous, (_, body) =>

@@ -45,6 +45,7 @@ public sealed class CreditFunctions(HttpCall http, IntakePlanner intake, IntakeP
             });
         });
 
+    [JsonRequestBody(typeof(RepairBody))]
     [Function("RepairCredit")]
     public Task<IResult> Repair([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "credit/{uscc}/repairs")] HttpRequest request, string uscc) =>
         http.RunAsync<RepairBody>(request, Access.Supervisor, async (_, body) =>

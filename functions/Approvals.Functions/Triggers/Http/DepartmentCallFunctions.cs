@@ -23,6 +23,7 @@ public sealed class DepartmentCallFunctions(HttpCall http, CallCommands commands
             return Results.Ok((await queries.ForUnitAsync(dept, includeClosed, request.HttpContext.RequestAborted)).Select(CallResponses.Line));
         });
 
+    [JsonRequestBody(typeof(AnswerBody))]
     [Function("AnswerCall")]
     public Task<IResult> Answer(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "departments/{dept}/calls/{id}/answer")] HttpRequest request, string dept, string id,

@@ -38,6 +38,7 @@ public sealed class DepartmentFunctions(HttpCall http, ApplicationCommands comma
             }));
         });
 
+    [JsonRequestBody(typeof(DecisionBody))]
     [Function("Decide")]
     public Task<IResult> Decide(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "departments/{dept}/decisions")] HttpRequest request, string dept,
@@ -57,6 +58,7 @@ public sealed class DepartmentFunctions(HttpCall http, ApplicationCommands comma
             return (await commands.DecideAsync(body.ApplicationId!, decision, dept, request.HttpContext.RequestAborted, body.Round)).ToHttp();
         });
 
+    [JsonRequestBody(typeof(InspectionBody))]
     [Function("Inspect")]
     public Task<IResult> Inspect(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "departments/{dept}/inspections")] HttpRequest request, string dept,

@@ -25,6 +25,7 @@ public sealed class DevFunctions(HttpCall http, IServiceProvider services)
             ? Results.Ok(new { now = Shanghai(clock.UtcNow) })
             : NotHere());
 
+    [JsonRequestBody(typeof(Advance))]
     [Function("DevClockAdvance")]
     public Task<IResult> AdvanceClock(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "dev/clock/advance")] HttpRequest request,
@@ -49,6 +50,7 @@ public sealed class DevFunctions(HttpCall http, IServiceProvider services)
             return Results.Ok(new { now = Shanghai(clock.UtcNow) });
         });
 
+    [RawRequestBody("application/json", "一条部门答复消息，原样入队 / a department response message, queued as it is (the queue contract in api.md)")]
     [Function("DevQueueDepartmentResponse")]
     public Task<IResult> Enqueue([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "dev/queues/department-responses")] HttpRequest request) =>
         http.RunAsync(request, Access.Anonymous, async _ =>

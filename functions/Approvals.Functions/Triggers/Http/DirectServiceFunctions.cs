@@ -27,6 +27,7 @@ public sealed class DirectServiceFunctions(HttpCall http, BookingPlanner planner
 
     public sealed record SuppliedDocumentBody(string? MaterialCode, string? MaterialId);
 
+    [JsonRequestBody(typeof(BookingRequest))]
     [Function("BookDirectService")]
     public Task<IResult> Book(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "direct-service/bookings")] HttpRequest request,
@@ -55,6 +56,7 @@ public sealed class DirectServiceFunctions(HttpCall http, BookingPlanner planner
             return Results.Ok((await queries.ForApplicantAsync(uscc, request.HttpContext.RequestAborted)).Select(DirectServiceResponses.Line));
         });
 
+    [JsonRequestBody(typeof(SupplyBody))]
     [Function("SupplyKeyDocuments")]
     public Task<IResult> Supply(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "direct-service/bookings/{id}/supplies")] HttpRequest request, string id,

@@ -16,6 +16,7 @@ public sealed class DirectServiceTeamFunctions(HttpCall http, DirectServiceComma
 {
     public sealed record ContactBody(string? Team, string? ContactedBy, string? Note);
 
+    [JsonRequestBody(typeof(ContactBody))]
     [Function("ContactDirectServiceBooking")]
     public Task<IResult> Contact(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "direct-service/bookings/{id}/contact")] HttpRequest request, string id,
@@ -30,6 +31,7 @@ public sealed class DirectServiceTeamFunctions(HttpCall http, DirectServiceComma
             return (await commands.ContactAsync(id, user.Department()!, body.Team!, by, body.Note, request.HttpContext.RequestAborted)).ToHttp();
         });
 
+    [JsonRequestBody(typeof(VisitRequest))]
     [Function("RecordDirectServiceVisit")]
     public Task<IResult> Visit(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "direct-service/bookings/{id}/visits")] HttpRequest request, string id,

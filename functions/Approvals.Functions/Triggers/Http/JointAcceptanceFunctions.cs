@@ -21,6 +21,7 @@ public sealed class JointAcceptanceFunctions(HttpCall http, JointAcceptanceComma
 
     public sealed record RectifiedBody(string? Note);
 
+    [JsonRequestBody(typeof(FindingsBody))]
     [Function("RecordSiteFindings")]
     public Task<IResult> SiteFindings(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "departments/{dept}/site-findings")] HttpRequest request, string dept,
@@ -35,6 +36,7 @@ public sealed class JointAcceptanceFunctions(HttpCall http, JointAcceptanceComma
             return (await commands.RecordFindingsAsync(body.ApplicationId!, body.Findings!, dept.ToUpperInvariant(), request.HttpContext.RequestAborted)).ToHttp();
         });
 
+    [JsonRequestBody(typeof(OpinionBody))]
     [Function("GiveAcceptanceOpinion")]
     public Task<IResult> Opinion(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "departments/{dept}/acceptance-opinions")] HttpRequest request, string dept,
@@ -52,6 +54,7 @@ public sealed class JointAcceptanceFunctions(HttpCall http, JointAcceptanceComma
             return (await commands.GiveOpinionAsync(body.ApplicationId!, opinion, dept.ToUpperInvariant(), request.HttpContext.RequestAborted)).ToHttp();
         });
 
+    [JsonRequestBody(typeof(CertificateBody))]
     [Function("AnswerAcceptanceCertificate")]
     public Task<IResult> Certificate(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "departments/{dept}/certificates")] HttpRequest request, string dept,
@@ -70,6 +73,7 @@ public sealed class JointAcceptanceFunctions(HttpCall http, JointAcceptanceComma
             return (await commands.AnswerCertificateAsync(body.ApplicationId!, body.Step!, body.Number!, dept.ToUpperInvariant(), request.HttpContext.RequestAborted)).ToHttp();
         });
 
+    [JsonRequestBody(typeof(RectifiedBody))]
     [Function("ReportRectification")]
     public Task<IResult> Rectified(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications/{id}/rectification")] HttpRequest request, string id,

@@ -15,6 +15,7 @@ public sealed class LandToStartDepartmentFunctions(HttpCall http, LandToStartCom
 {
     public sealed record OpinionBody(string? Step, string? Document, string? Result, string? Opinion, string? Note);
 
+    [JsonRequestBody(typeof(OpinionBody))]
     [Function("LandToStartOpinion")]
     public Task<IResult> Opinion(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "land-to-start/{id}/opinions")] HttpRequest request, string id,

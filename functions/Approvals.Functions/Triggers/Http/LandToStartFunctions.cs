@@ -24,6 +24,7 @@ public sealed class LandToStartFunctions(HttpCall http, LandToStartPlanner plann
 
     public sealed record ContractBody(string? ContractNumber, DateOnly? SignedOn, IReadOnlyDictionary<string, string>? PlanConditions, IReadOnlyDictionary<string, string>? Materials);
 
+    [JsonRequestBody(typeof(LandToStartRequest))]
     [Function("ApplyLandToStart")]
     public Task<IResult> Apply(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "land-to-start")] HttpRequest request,
@@ -52,6 +53,7 @@ public sealed class LandToStartFunctions(HttpCall http, LandToStartPlanner plann
             return Results.Ok((await queries.ForApplicantAsync(uscc, request.HttpContext.RequestAborted)).Select(LandToStartResponses.Line));
         });
 
+    [JsonRequestBody(typeof(ContractBody))]
     [Function("SignLandContract")]
     public Task<IResult> Contract(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "land-to-start/{id}/contract")] HttpRequest request, string id,

@@ -12,6 +12,7 @@ namespace Approvals.Functions.Triggers.Http;
 /// <summary><c>POST /api/materials</c>: one file, streamed into the material store (企业云盘), typed by its content.</summary>
 public sealed class MaterialFunctions(HttpCall http, IMaterialStore store, IOptions<PortalOptions> portal)
 {
+    [RawRequestBody("application/octet-stream", "文件本身（PDF 等），X-File-Name 头给出文件名 / the file itself (a PDF, say); the X-File-Name header names it")]
     [Function("UploadMaterial")]
     public Task<IResult> Upload([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "materials")] HttpRequest request) =>
         http.RunAsync(request, Access.Applicant, async user =>

@@ -22,6 +22,7 @@ public sealed class StewardFunctions(HttpCall http, StewardPlanner planner, Stew
 
     public sealed record RatingBody(int? Score, string? Comment);
 
+    [JsonRequestBody(typeof(PlanRequest))]
     [Function("PutStewardPlan")]
     public Task<IResult> Put(
         [HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "projects/{code}/plan")] HttpRequest request, string code,
@@ -46,6 +47,7 @@ public sealed class StewardFunctions(HttpCall http, StewardPlanner planner, Stew
             return plan is not null && MayRead(user, plan) ? Results.Ok(StewardResponses.Plan(plan)) : Problem.NotFound($"项目 {code} 没有服务计划 / project {code} has no steward plan");
         });
 
+    [JsonRequestBody(typeof(DoneBody))]
     [Function("StewardNodeDone")]
     public Task<IResult> Done(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "projects/{code}/plan/nodes/{key}/done")] HttpRequest request, string code, string key,
@@ -57,6 +59,7 @@ public sealed class StewardFunctions(HttpCall http, StewardPlanner planner, Stew
             return (await commands.DoneAsync(code, key, body.DoneOn.Value, user.Identity?.Name ?? "steward", user.IsSteward(), user.Department(), request.HttpContext.RequestAborted)).ToHttp();
         });
 
+    [JsonRequestBody(typeof(CauseBody))]
     [Function("StewardNodeCause")]
     public Task<IResult> Cause(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "projects/{code}/plan/nodes/{key}/cause")] HttpRequest request, string code, string key,
@@ -70,6 +73,7 @@ public sealed class StewardFunctions(HttpCall http, StewardPlanner planner, Stew
             return (await commands.CauseAsync(code, key, body.Cause!, body.Action!, request.HttpContext.RequestAborted)).ToHttp();
         });
 
+    [JsonRequestBody(typeof(RatingBody))]
     [Function("RateSteward")]
     public Task<IResult> Rate(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "projects/{code}/plan/rating")] HttpRequest request, string code,

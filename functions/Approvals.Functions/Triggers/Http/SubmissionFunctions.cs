@@ -25,6 +25,7 @@ public sealed class SubmissionFunctions(HttpCall http, IntakePlanner intake, Key
 
     public const int MaxKeyLength = 200;
 
+    [JsonRequestBody(typeof(Submission))]
     [Function("SubmitApplication")]
     public Task<IResult> Submit(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "applications")] HttpRequest request,

@@ -15,6 +15,7 @@ public sealed class UtilityCompanyFunctions(HttpCall http, UtilityCommands comma
 {
     public sealed record AnswerBody(string? Step, string? Note, IReadOnlyList<string>? Attendees, decimal? Fee);
 
+    [JsonRequestBody(typeof(AnswerBody))]
     [Function("AnswerUtilityApplication")]
     public Task<IResult> Answer(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "utilities/applications/{id}/answers")] HttpRequest request, string id,

@@ -21,6 +21,7 @@ public sealed class UtilityFunctions(HttpCall http, UtilityPlanner planner, Util
 
     public const int MaxBodyBytes = 16 * 1024;
 
+    [JsonRequestBody(typeof(UtilityRequest))]
     [Function("SubmitUtilityApplication")]
     public Task<IResult> Submit(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "utilities/applications")] HttpRequest request,
