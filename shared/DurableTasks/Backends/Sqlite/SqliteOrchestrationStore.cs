@@ -297,25 +297,13 @@ public sealed partial class SqliteOrchestrationStore : IOrchestrationStore, IAsy
         }
         catch (Exception ex)
         {
-            RollBack(tx);
+            tx.Rollback();
             if (batch.Count > 1) return false;
             batch[0].Fail(ex);
             return true;
         }
         foreach (var write in batch) write.Complete();
         return true;
-    }
-
-    private void RollBack(SqliteWriter tx)
-    {
-        try
-        {
-            tx.Rollback();
-        }
-        catch (SqliteException)
-        {
-            // SQLite rolls back by itself what a failed statement or commit left open; nothing more can be done here.
-        }
     }
 
     /// <summary>The single writer's time, by what it was doing: the one resource every episode and activity waits on.</summary>

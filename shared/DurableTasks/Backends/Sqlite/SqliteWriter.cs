@@ -26,10 +26,19 @@ internal sealed class SqliteWriter(SqliteConnection connection) : IAsyncDisposab
 
     public void Commit() => Statement("COMMIT").Execute();
 
-    /// <summary>Rolls back whatever is open; nothing to do when a failed COMMIT already ended the transaction.</summary>
+    /// <summary>
+    /// Rolls back whatever is open, and never throws: nothing is open when a failed COMMIT already ended the
+    /// transaction, and what a failing ROLLBACK leaves SQLite rolls back itself.
+    /// </summary>
     public void Rollback()
     {
-        if (connection.Handle is { } handle && SQLitePCL.raw.sqlite3_get_autocommit(handle) == 0) Statement("ROLLBACK").Execute();
+        try
+        {
+            if (connection.Handle is { } handle && SQLitePCL.raw.sqlite3_get_autocommit(handle) == 0) Statement("ROLLBACK").Execute();
+        }
+        catch (SqliteException)
+        {
+        }
     }
 
     public async ValueTask DisposeAsync()
