@@ -49,11 +49,20 @@ public sealed class TableKeyedRecords : IKeyedRecords
         return row.HasValue ? TableText.Read(row.Value!, "Value") ?? "" : null;
     }
 
-    public async Task<IReadOnlyList<(string Key, string Value)>> ListAsync(string scope, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<(string Key, string Value)>> ListAsync(string scope, string keyPrefix = "", CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(keyPrefix);
         await created.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var filter = TableFilters.PartitionIs(TableKeyEncoding.Encode(scope));
+        if (keyPrefix.Length > 0)
+        {
+            // Escaping keeps prefixes (it works character by character), so the keys are one range of row keys.
+            var from = TableKeyEncoding.Encode(keyPrefix);
+            var to = from[..^1] + (char)(from[^1] + 1);
+            filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeyEncoding.Encode(scope)} and RowKey ge {from} and RowKey lt {to}");
+        }
         var list = new List<(string Key, string Value)>();
-        await foreach (var row in table.QueryAsync<TableEntity>(TableFilters.PartitionIs(TableKeyEncoding.Encode(scope)), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
             list.Add((row.GetString("Key") ?? TableKeyEncoding.Decode(row.RowKey), TableText.Read(row, "Value") ?? ""));
         // Escaped row keys sort differently from the keys themselves; order by the original key.
         return list.OrderBy(r => r.Key, StringComparer.Ordinal).ToList();

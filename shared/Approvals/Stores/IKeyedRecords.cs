@@ -11,6 +11,6 @@ public interface IKeyedRecords
 
     Task<string?> GetAsync(string scope, string key, CancellationToken cancellationToken = default);
 
-    /// <summary>Every record of a scope, in key order.</summary>
-    Task<IReadOnlyList<(string Key, string Value)>> ListAsync(string scope, CancellationToken cancellationToken = default);
+    /// <summary>Every record of a scope whose key starts with <paramref name="keyPrefix"/> (all when empty), in key order.</summary>
+    Task<IReadOnlyList<(string Key, string Value)>> ListAsync(string scope, string keyPrefix = "", CancellationToken cancellationToken = default);
 }

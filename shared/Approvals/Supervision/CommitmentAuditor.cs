@@ -51,7 +51,7 @@ public sealed class CommitmentAuditor(ApplicationQueries queries, IDeadlineCalcu
     /// <summary>The most recent audit, or null before the first run.</summary>
     public async Task<CommitmentAudit?> LatestAsync(CancellationToken cancellationToken = default)
     {
-        var all = await records.ListAsync(Scope, cancellationToken);
+        var all = await records.ListAsync(Scope, cancellationToken: cancellationToken);
         return all.Count == 0 ? null : JsonSerializer.Deserialize<CommitmentAudit>(all[^1].Value, Json);
     }
 

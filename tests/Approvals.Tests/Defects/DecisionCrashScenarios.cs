@@ -47,6 +47,6 @@ public sealed class DecisionCrashScenarios : IAsyncLifetime
 
         public Task<string?> GetAsync(string scope, string key, CancellationToken cancellationToken = default) => inner.GetAsync(scope, key, cancellationToken);
 
-        public Task<IReadOnlyList<(string Key, string Value)>> ListAsync(string scope, CancellationToken cancellationToken = default) => inner.ListAsync(scope, cancellationToken);
+        public Task<IReadOnlyList<(string Key, string Value)>> ListAsync(string scope, string keyPrefix = "", CancellationToken cancellationToken = default) => inner.ListAsync(scope, keyPrefix, cancellationToken);
     }
 }

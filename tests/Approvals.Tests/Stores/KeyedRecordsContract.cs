@@ -49,6 +49,20 @@ public abstract class KeyedRecordsContract
     }
 
     [Fact]
+    public async Task A_key_prefix_lists_its_keys_only_whatever_characters_they_hold()
+    {
+        string[] keys = ["P-1|APP-2", "P-1|APP-1", "P-10|APP-3", "P-1%|APP-4", "P-2|APP-5", "p-1|APP-6", "P-1/|APP-7"];
+        foreach (var key in keys) await Records.TryAddAsync("by project", key, key[(key.IndexOf('|') + 1)..]);
+        await Records.TryAddAsync("other scope", "P-1|APP-8", "APP-8");
+
+        Assert.Equal(["APP-1", "APP-2"], (await Records.ListAsync("by project", "P-1|")).Select(r => r.Value));
+        Assert.Equal(["APP-4"], (await Records.ListAsync("by project", "P-1%|")).Select(r => r.Value));
+        Assert.Equal(["APP-7"], (await Records.ListAsync("by project", "P-1/")).Select(r => r.Value));
+        Assert.Empty(await Records.ListAsync("by project", "P-3|"));
+        Assert.Equal(keys.Length, (await Records.ListAsync("by project")).Count);
+    }
+
+    [Fact]
     public async Task Large_values_are_kept_whole()
     {
         var answer = "{\"body\":\"" + new string('答', 70_000) + "\"}";

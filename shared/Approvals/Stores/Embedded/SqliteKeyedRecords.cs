@@ -20,12 +20,14 @@ public sealed class SqliteKeyedRecords(EmbeddedDatabase database) : IKeyedRecord
         return Task.FromResult(Read(connection, scope, key));
     }
 
-    public Task<IReadOnlyList<(string Key, string Value)>> ListAsync(string scope, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<(string Key, string Value)>> ListAsync(string scope, string keyPrefix = "", CancellationToken cancellationToken = default)
     {
         using var connection = database.Open();
         using var select = connection.CreateCommand();
-        select.CommandText = "SELECT key, value FROM keyed_records WHERE scope = $s ORDER BY key";
+        // substr, not LIKE: a prefix may hold % or _ (and LIKE ignores case).
+        select.CommandText = "SELECT key, value FROM keyed_records WHERE scope = $s AND substr(key, 1, length($p)) = $p ORDER BY key";
         select.Parameters.AddWithValue("$s", scope);
+        select.Parameters.AddWithValue("$p", keyPrefix);
         using var reader = select.ExecuteReader();
         var list = new List<(string, string)>();
         while (reader.Read()) list.Add((reader.GetString(0), reader.GetString(1)));
