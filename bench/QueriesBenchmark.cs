@@ -18,8 +18,10 @@ namespace Bench;
 
 /// <summary>
 /// The read side at size: N approval applications running on the embedded engine (each with two department tasks
-/// and a commitment), then the time of a department inbox, the supervisor's lights, one applicant's list and one
-/// status read. The inbox and the lights read every running application's published status.
+/// and a commitment), then the time of a department inbox, the supervisor's lights, one applicant's list, one
+/// status read, and one project's applications (what a staged-permit or joint-acceptance submission looks up) read
+/// through the project index against a scan of every application. The inbox and the lights read every running
+/// application's published status.
 /// </summary>
 internal static class QueriesBenchmark
 {
@@ -63,10 +65,27 @@ internal static class QueriesBenchmark
         var list = await TimeAsync(5, async () => (await queries.ListAsync(Uscc(7), null, null, null, 50, null)).Items.Count);
         var status = await TimeAsync(100, async () => (await commands.GetAsync($"{ApplicationQueries.IdPrefix}BENCH-{count / 2:D6}")) is null ? 0 : 1);
         Console.WriteLine(FormattableString.Invariant($"inbox: {inbox.Items} entries in {inbox.Ms:F1} ms; lights: {lights.Items} in {lights.Ms:F1} ms; one applicant's list: {list.Items} in {list.Ms:F1} ms; one status: {status.Ms:F2} ms"));
+
+        var projects = new ProjectApplications(services.GetRequiredService<IKeyedRecords>(), client);
+        var backfill = Stopwatch.StartNew();
+        await projects.BackfillAsync();
+        var backfillMs = backfill.Elapsed.TotalMilliseconds;
+        var project = ProjectCode(7);
+        var indexed = await TimeAsync(20, async () => await CountAsync(projects.InstancesAsync(project)));
+        var scanned = await TimeAsync(5, async () =>
+        {
+            var n = 0;
+            await foreach (var instance in client.InstancesWithPrefixAsync(ApplicationQueries.IdPrefix))
+            {
+                if (instance.ReadCustomStatusAs<ApplicationStatusView>()?.ProjectCode == project) n++;
+            }
+            return n;
+        });
+        Console.WriteLine(FormattableString.Invariant($"one project's applications: {indexed.Items} through the index in {indexed.Ms:F2} ms, {scanned.Items} by reading every application in {scanned.Ms:F1} ms (index filled in {backfillMs:F0} ms, once)"));
         await worker.StopAsync(CancellationToken.None);
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"applications={count} inbox_ms={inbox.Ms:F1} lights_ms={lights.Ms:F1} list_ms={list.Ms:F1} status_ms={status.Ms:F2} inbox_us_per_application={inbox.Ms * 1000 / count:F1}"));
+            $"applications={count} inbox_ms={inbox.Ms:F1} lights_ms={lights.Ms:F1} list_ms={list.Ms:F1} status_ms={status.Ms:F2} inbox_us_per_application={inbox.Ms * 1000 / count:F1} project_index_ms={indexed.Ms:F2} project_scan_ms={scanned.Ms:F1}"));
         return 0;
     }
 
@@ -77,6 +96,16 @@ internal static class QueriesBenchmark
         for (var i = 0; i < repeats; i++) items = await read();
         return (items, watch.Elapsed.TotalMilliseconds / repeats);
     }
+
+    private static async Task<int> CountAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var n = 0;
+        await foreach (var _ in items) n++;
+        return n;
+    }
+
+    /// <summary>500 projects, so one project has a few of the N applications.</summary>
+    private static string ProjectCode(int project) => $"2609-350102-04-01-{project % 500:D6}";
 
     private static string Uscc(int applicant) => $"91350100M{applicant:D8}X"[..17] + "0";
 
@@ -94,7 +123,7 @@ internal static class QueriesBenchmark
             ApplicationId = id,
             Uscc = Uscc(i % 100),
             ApplicantName = "bench",
-            ProjectCode = "2609-350102-04-01-123456",
+            ProjectCode = ProjectCode(i),
             ProjectName = "bench",
             Procedure = "commitment-approval",
             RiskLevel = "low",

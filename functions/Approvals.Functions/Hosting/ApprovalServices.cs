@@ -42,6 +42,7 @@ public static class ApprovalServices
 
         services.AddSingleton(JointAcceptancePolicy.Embedded);
         services.AddSingleton<JointAcceptancePlanner>();
+        services.AddSingleton<ProjectApplications>();
         services.AddSingleton<IProjectCommitmentLookup, EngineProjectCommitmentLookup>();
         services.AddSingleton<JointAcceptanceCommands>();
         services.AddSingleton(CallPolicy.Embedded);

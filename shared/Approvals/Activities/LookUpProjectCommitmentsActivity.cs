@@ -1,3 +1,4 @@
+using Approvals.Applications;
 using Approvals.JointAcceptance;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -15,7 +16,7 @@ public sealed class LookUpProjectCommitmentsActivity(IServiceProvider services) 
     public override Task<IReadOnlyList<EarlierCommitment>> RunAsync(TaskActivityContext context, string projectCode)
     {
         var lookup = services.GetService<IProjectCommitmentLookup>()
-            ?? new EngineProjectCommitmentLookup(services.GetRequiredService<DurableTaskClient>());
+            ?? new EngineProjectCommitmentLookup(new ProjectApplications(services.GetRequiredService<Stores.IKeyedRecords>(), services.GetRequiredService<DurableTaskClient>()));
         return lookup.FindAsync(projectCode, CancellationToken.None);
     }
 }

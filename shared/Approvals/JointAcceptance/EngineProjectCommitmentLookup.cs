@@ -1,20 +1,19 @@
 using Approvals.Applications;
 using Approvals.Orchestrations;
-using Microsoft.DurableTask.Client;
 
 namespace Approvals.JointAcceptance;
 
 /// <summary>
-/// Looks up a project's earlier commitments in the published status of its commitment-approval instances (the engine's
-/// instance query; the engine itself knows nothing of approvals). Approvals that granted nothing (rejected, withdrawn)
+/// Looks up a project's earlier commitments in the published status of its commitment-approval instances (found through
+/// <see cref="ProjectApplications"/>; the engine itself knows nothing of approvals). Approvals that granted nothing (rejected, withdrawn)
 /// are skipped: their commitments never took effect.
 /// </summary>
-public sealed class EngineProjectCommitmentLookup(DurableTaskClient client) : IProjectCommitmentLookup
+public sealed class EngineProjectCommitmentLookup(ProjectApplications applications) : IProjectCommitmentLookup
 {
     public async Task<IReadOnlyList<EarlierCommitment>> FindAsync(string projectCode, CancellationToken cancellationToken = default)
     {
         var found = new List<EarlierCommitment>();
-        await foreach (var instance in client.InstancesWithPrefixAsync(ApplicationQueries.IdPrefix, cancellationToken))
+        await foreach (var instance in applications.InstancesAsync(projectCode, cancellationToken))
         {
             if (!string.Equals(instance.Name, CommitmentApprovalOrchestrator.Name, StringComparison.OrdinalIgnoreCase)
                 || instance.ReadCustomStatusAs<ApplicationStatusView>() is not { } view

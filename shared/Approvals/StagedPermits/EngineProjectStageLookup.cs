@@ -1,16 +1,15 @@
 using Approvals.Applications;
 using Approvals.Orchestrations;
-using Microsoft.DurableTask.Client;
 
 namespace Approvals.StagedPermits;
 
-/// <summary>Finds a project's staged-permit applications in the published status of the approval instances.</summary>
-public sealed class EngineProjectStageLookup(DurableTaskClient client, StagedPermitPolicy policy) : IProjectStageLookup
+/// <summary>Finds a project's staged-permit applications in the published status of its approval instances.</summary>
+public sealed class EngineProjectStageLookup(ProjectApplications applications, StagedPermitPolicy policy) : IProjectStageLookup
 {
     public async Task<IReadOnlyList<EarlierStage>> FindAsync(string projectCode, CancellationToken cancellationToken = default)
     {
         var found = new List<EarlierStage>();
-        await foreach (var instance in client.InstancesWithPrefixAsync(ApplicationQueries.IdPrefix, cancellationToken))
+        await foreach (var instance in applications.InstancesAsync(projectCode, cancellationToken))
         {
             if (!string.Equals(instance.Name, CommitmentApprovalOrchestrator.Name, StringComparison.OrdinalIgnoreCase)) continue;
             if (instance.ReadCustomStatusAs<ApplicationStatusView>() is { } view)

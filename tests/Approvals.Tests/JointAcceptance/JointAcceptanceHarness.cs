@@ -61,7 +61,7 @@ public sealed class JointAcceptanceHarness : IAsyncDisposable
     public ICertificateStore Certificates => services.GetRequiredService<ICertificateStore>();
     public IKeyedRecords Records => services.GetRequiredService<IKeyedRecords>();
     public IMaterialStore Materials => services.GetRequiredService<IMaterialStore>();
-    public IProjectCommitmentLookup Lookup => new EngineProjectCommitmentLookup(Client);
+    public IProjectCommitmentLookup Lookup => new EngineProjectCommitmentLookup(new Approvals.Applications.ProjectApplications(Records, Client));
     public ApplicationQueries Queries => new(Client, Calendar, Clock);
     public JointAcceptanceCommands Commands => new(Client, ItemCatalog.Embedded, JointAcceptancePolicy.Embedded, Clock);
 

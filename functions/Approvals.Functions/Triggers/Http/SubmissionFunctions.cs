@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using Approvals.Applications;
 using Approvals.Functions.Http;
 using Approvals.Functions.Identity;
 using Approvals.Functions.Problems;
@@ -16,7 +17,7 @@ namespace Approvals.Functions.Triggers.Http;
 /// <c>Idempotency-Key</c> makes a retry safe: the same key and body give the same answer, and the application id is
 /// derived from the applicant and the key alone, so a retry after a crash or after midnight lands on the same instance.
 /// </summary>
-public sealed class SubmissionFunctions(HttpCall http, IntakePlanner intake, KeyedStarts starts)
+public sealed class SubmissionFunctions(HttpCall http, IntakePlanner intake, KeyedStarts starts, ProjectApplications projects)
 {
     public const string Scope = "submissions";
 
@@ -59,6 +60,8 @@ public sealed class SubmissionFunctions(HttpCall http, IntakePlanner intake, Key
             return Results.ValidationProblem(errors, title: "The submission has problems.", type: "https://approvals.example/problems/validation",
                 extensions: new Dictionary<string, object?> { ["riskLevel"] = decision.Risk?.Level, ["creditGrade"] = decision.Credit?.Grade });
         }
+        // Indexed before it is scheduled, so the project's next submission finds it whatever happens between the two.
+        await projects.AddAsync(submission!.Project!.Code!, applicationId, ct);
         return await starts.StartAsync(Scope, recordKey, bodyHash, applicationId,
             decision.JointPlan is null ? CommitmentApprovalOrchestrator.Name : JointAcceptanceOrchestrator.Name,
             (object?)decision.JointPlan ?? decision.Plan!, Accepted, ct);
