@@ -48,7 +48,7 @@ public sealed class ProjectApplications(IKeyedRecords records, DurableTaskClient
             var project = ProjectOf(instance.SerializedCustomStatus) ?? ProjectOf(instance.SerializedInput);
             if (project is not null) await AddAsync(project, instance.InstanceId, cancellationToken);
         }
-        await records.TryAddAsync(BackfillScope, BackfillKey, DateTimeOffset.UtcNow.ToString("O"), cancellationToken);
+        await records.TryAddAsync(BackfillScope, BackfillKey, $"{read} applications read", cancellationToken);
         return read;
     }
 
