@@ -34,6 +34,17 @@ public sealed class ProjectApplications(IKeyedRecords records, DurableTaskClient
         }
     }
 
+    /// <summary>The published views of the project's approval applications, oldest first (its project code page, 项目码).</summary>
+    public async Task<IReadOnlyList<ApplicationStatusView>> ViewsAsync(string projectCode, CancellationToken cancellationToken = default)
+    {
+        var views = new List<ApplicationStatusView>();
+        await foreach (var instance in InstancesAsync(projectCode, cancellationToken))
+        {
+            if (instance.ReadCustomStatusAs<ApplicationStatusView>() is { } view) views.Add(view);
+        }
+        return views.OrderBy(v => v.AcceptedAt).ThenBy(v => v.ApplicationId, StringComparer.Ordinal).ToList();
+    }
+
     /// <summary>
     /// Adds every application already in the engine to the index, once (two first lookups at once both add, which the
     /// write-once records make harmless); returns how many it read, 0 when it was done before.

@@ -8,7 +8,7 @@ using Microsoft.DurableTask.Client;
 namespace Approvals.Functions.Triggers.Http;
 
 /// <summary>Public pages (api.md): certificate verification by number or QR code, and the project code page (项目码).</summary>
-public sealed class PublicFunctions(HttpCall http, ICertificateStore certificates, ApplicationQueries queries, Approvals.Utilities.UtilityQueries utilities,
+public sealed class PublicFunctions(HttpCall http, ICertificateStore certificates, ProjectApplications projects, Approvals.Utilities.UtilityQueries utilities,
     Approvals.DirectService.DirectServiceQueries directService, Approvals.LandToStart.LandToStartQueries landToStart,
     Approvals.Stewardship.StewardQueries stewardship)
 {
@@ -52,14 +52,14 @@ public sealed class PublicFunctions(HttpCall http, ICertificateStore certificate
             var ct = request.HttpContext.RequestAborted;
             // The reads are independent: run them together, so the page waits for the slowest, not for their sum.
             var issuedRead = certificates.ListByProjectAsync(code, ct);
-            var applicationsRead = queries.ListAsync(null, null, null, null, 200, null, ct);
+            var applicationsRead = projects.ViewsAsync(code, ct);
             var utilitiesRead = utilities.ForProjectAsync(code, ct);
             var bookingsRead = directService.ForProjectAsync(code, ct);
             var landRead = landToStart.ForProjectAsync(code, ct);
             var planRead = stewardship.ForProjectAsync(code, ct);
             await Task.WhenAll(issuedRead, applicationsRead, utilitiesRead, bookingsRead, landRead, planRead);
             var issued = await issuedRead;
-            var mine = (await applicationsRead).Items.Where(a => string.Equals(a.ProjectCode, code, StringComparison.OrdinalIgnoreCase)).ToList();
+            var mine = await applicationsRead;
             var utilityCases = await utilitiesRead;
             var bookings = await bookingsRead;
             var landCases = await landRead;
