@@ -18,6 +18,9 @@ public sealed class ProjectApplications(IKeyedRecords records, DurableTaskClient
     private const string BackfillScope = "project-applications-backfill";
     private const string BackfillKey = "done";
 
+    /// <summary>Set once the backfill is known done, so a lookup does not read its marker again.</summary>
+    private volatile bool backfilled;
+
     private static string Prefix(string projectCode) => projectCode.Trim().ToUpperInvariant() + "|";
 
     public Task AddAsync(string projectCode, string applicationId, CancellationToken cancellationToken = default) =>
@@ -51,7 +54,12 @@ public sealed class ProjectApplications(IKeyedRecords records, DurableTaskClient
     /// </summary>
     public async Task<int> BackfillAsync(CancellationToken cancellationToken = default)
     {
-        if (await records.GetAsync(BackfillScope, BackfillKey, cancellationToken) is not null) return 0;
+        if (backfilled) return 0;
+        if (await records.GetAsync(BackfillScope, BackfillKey, cancellationToken) is not null)
+        {
+            backfilled = true;
+            return 0;
+        }
         var read = 0;
         await foreach (var instance in client.InstancesWithPrefixAsync(ApplicationQueries.IdPrefix, cancellationToken))
         {
@@ -60,6 +68,7 @@ public sealed class ProjectApplications(IKeyedRecords records, DurableTaskClient
             if (project is not null) await AddAsync(project, instance.InstanceId, cancellationToken);
         }
         await records.TryAddAsync(BackfillScope, BackfillKey, $"{read} applications read", cancellationToken);
+        backfilled = true;
         return read;
     }
 
